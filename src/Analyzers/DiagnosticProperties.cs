@@ -1,0 +1,28 @@
+namespace MsDrm.Analyzers;
+
+/// <summary>
+/// Keys of <c>Diagnostic.Properties</c>: what the code fixes need, so they never re-run the analysis.
+/// </summary>
+public static class DiagnosticProperties
+{
+    /// <summary>MSDRM001: the handle kind (<c>Session</c>, <c>Handle</c>, <c>Pub</c>, <c>Environment</c>, <c>Query</c>).</summary>
+    public const string Kind = "Kind";
+
+    /// <summary>MSDRM001: the close function the handle needs, e.g. <c>DRMCloseSession</c>.</summary>
+    public const string CloseFunction = "CloseFunction";
+
+    /// <summary>MSDRM001: the simple name of the runtime wrapper type, e.g. <c>SafeDrmSessionHandle</c>.</summary>
+    public const string SafeHandleType = "SafeHandleType";
+
+    /// <summary>MSDRM001: the leaked variable's name; empty when the handle has none (discard, temporary).</summary>
+    public const string Variable = "Variable";
+
+    /// <summary>MSDRM001: "true" when the leaked value is a <c>SafeDrm*Handle</c>, "false" for a raw handle.</summary>
+    public const string IsWrapper = "IsWrapper";
+
+    /// <summary>MSDRM001 and MSDRM002: the msdrm.dll function or runtime method that was called.</summary>
+    public const string Function = "Function";
+
+    /// <summary>MSDRM001: "true" when the handle exists only on the success side of an HRESULT test.</summary>
+    public const string SuccessConditional = "SuccessConditional";
+}
