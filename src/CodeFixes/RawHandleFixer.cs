@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using MsDrm.Analyzers;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.CodeFixes.Syntax;
+
+namespace MsDrm.CodeFixes;
+
+/// <summary>
+/// MSDRM001 on a raw handle: closes it at the end of the statements that use it, starting where the
+/// handle exists (after the creating statement, or inside the success branch of its HRESULT test).
+/// Subclasses choose the closing construct: a <c>using</c> over the adopting wrapper, or
+/// <c>try/finally</c> with the project's own close import. Explicit close calls of the same handle
+/// inside the new block are removed: the block closes it now, and a second close would be wrong.
+/// </summary>
+internal abstract class RawHandleFixer : DrmFixer
+{
+    /// <summary>The statement that closes the handle around <paramref name="body"/>, or null when this fix cannot.</summary>
+    protected abstract StatementSyntax? Enclose(FixInput input, HandleKind kind, ISymbol handle, int position, List<StatementSyntax> body);
+
+    /// <summary>False when the fix cannot keep the right handle if the range assigns it again.</summary>
+    protected abstract bool AllowsRewriteInRange { get; }
+
+    /// <summary>Checks done before any rewrite (e.g. the runtime or a close import is available).</summary>
+    protected abstract bool IsAvailable(FixInput input, HandleKind kind, int position);
+
+    internal override FixStep? Step(FixInput input)
+    {
+        string name = input.Property(DiagnosticProperties.Variable);
+        if (name.Length == 0 || input.Property(DiagnosticProperties.IsWrapper) == "true" || !TryGetKind(input, out HandleKind kind))
+        {
+            return null;
+        }
+
+        InvocationExpressionSyntax invocation = input.Invocation;
+        if (!IsAvailable(input, kind, invocation.SpanStart))
+        {
+            return null;
+        }
+
+        if (Normalizer.ExpressionBodyOwner(invocation) is not null)
+        {
+            return Normalizer.BlockBody(input.Root, invocation, input.Model, input.CancellationToken) is { } blockBody ? FixStep.Normalized(blockBody) : null;
+        }
+
+        StatementSyntax? statement = Normalizer.EnclosingStatement(invocation);
+        while (statement?.Parent is LabeledStatementSyntax labeled)
+        {
+            statement = labeled;
+        }
+
+        if (statement is null or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax)
+        {
+            return null;
+        }
+
+        StatementList? list = StatementList.Containing(statement);
+        if (list is null)
+        {
+            return FixStep.Normalized(Normalizer.Brace(input.Root, statement));
+        }
+
+        if (statement is ReturnStatementSyntax returnStatement)
+        {
+            return Normalizer.SplitReturn(input.Root, returnStatement, input.Model, input.CancellationToken) is { } split ? FixStep.Normalized(split) : null;
+        }
+
+        ISymbol? handle = SymbolReferences.FindWrittenArgument(invocation, name, input.Model, input.CancellationToken)
+            ?? input.Model.LookupSymbols(statement.Span.End, name: name).FirstOrDefault(s => s is ILocalSymbol);
+        SyntaxNode? scope = handle is ILocalSymbol ? SymbolScope.Of(handle, input.CancellationToken) : null;
+        if (handle is null || scope is null || SymbolScope.Escapes(handle, scope, input.Model, input.CancellationToken))
+        {
+            return null;
+        }
+
+        var start = SuccessPoint.Find(input, statement, list, handle, scope);
+        if (start.Normalized is not null)
+        {
+            return FixStep.Normalized(start.Normalized);
+        }
+
+        return Wrap(input, kind, handle, scope, start.List!, start.Start);
+    }
+
+    private FixStep? Wrap(FixInput input, HandleKind kind, ISymbol handle, SyntaxNode scope, StatementList list, int start)
+    {
+        var climbed = SymbolScope.ClimbWhileUsedAfter(list, start, handle, scope, input.Model, input.CancellationToken);
+        if (climbed is null)
+        {
+            return null;
+        }
+
+        (list, start) = climbed.Value;
+        var planner = new RangePlanner(input.Model, input.CancellationToken);
+        int end = planner.LastUse(list, start, handle);
+        (end, var hoisted) = planner.Settle(list, start, end);
+
+        if (!AllowsRewriteInRange && RewritesHandle(list, start, end, handle, input))
+        {
+            return null;
+        }
+
+        int position = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End - 1;
+        var closes = CloseStatements(list, start, end, kind, handle, input);
+        var body = planner.Body(list, start, end, hoisted, closes.Contains)
+            .Select(s => RemoveNested(s, closes))
+            .ToList();
+        StatementSyntax? enclosing = Enclose(input, kind, handle, position, body);
+        if (enclosing is null)
+        {
+            return null;
+        }
+
+        var replacement = planner.HoistedDeclarations(list, start, end, hoisted).ToList();
+        replacement.Add(enclosing.WithAdditionalAnnotations(Formatter.Annotation));
+        SyntaxNode owner = list.ReplaceRange(start, end, replacement);
+        return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
+    }
+
+    private static bool RewritesHandle(StatementList list, int start, int end, ISymbol handle, FixInput input)
+    {
+        for (int i = start; i <= end; i++)
+        {
+            if (SymbolReferences.In(list.Statements[i], handle, input.Model, input.CancellationToken).Any(SymbolReferences.IsWrite))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Statements (in statement lists) that only close this handle: <c>Close(h);</c>, <c>_ = Close(h);</c>, <c>ThrowIfFailed(Close(h));</c>.</summary>
+    private static HashSet<StatementSyntax> CloseStatements(StatementList list, int start, int end, HandleKind kind, ISymbol handle, FixInput input)
+    {
+        var result = new HashSet<StatementSyntax>();
+        for (int i = start; i <= end; i++)
+        {
+            foreach (ExpressionStatementSyntax statement in list.Statements[i].DescendantNodesAndSelf().OfType<ExpressionStatementSyntax>())
+            {
+                if (statement.Parent is BlockSyntax or SwitchSectionSyntax || statement == list.Statements[i])
+                {
+                    if (IsCloseOf(statement.Expression, kind, handle, input))
+                    {
+                        result.Add(statement);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsCloseOf(ExpressionSyntax expression, HandleKind kind, ISymbol handle, FixInput input)
+    {
+        if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard)
+        {
+            expression = discard.Right;
+        }
+
+        if (expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } outer
+            && input.Model.GetSymbolInfo(outer, input.CancellationToken).Symbol is IMethodSymbol thrower
+            && input.Recognizer.IsThrowIfFailed(thrower))
+        {
+            expression = outer.ArgumentList.Arguments[0].Expression;
+        }
+
+        return expression is InvocationExpressionSyntax call
+            && input.Model.GetSymbolInfo(call, input.CancellationToken).Symbol is IMethodSymbol method
+            && input.Recognizer.GetFunction(method)?.Name == kind.CloseFunction()
+            && call.ArgumentList.Arguments.Any(a => SymbolReferences.IsReferencedIn(a, handle, input.Model, input.CancellationToken));
+    }
+
+    private static StatementSyntax RemoveNested(StatementSyntax statement, HashSet<StatementSyntax> closes)
+    {
+        var nested = statement.DescendantNodes().OfType<StatementSyntax>().Where(closes.Contains).ToList();
+        return nested.Count == 0 ? statement : statement.RemoveNodes(nested, SyntaxRemoveOptions.KeepNoTrivia) ?? statement;
+    }
+
+    internal static bool TryGetKind(FixInput input, out HandleKind kind)
+    {
+        if (Enum.TryParse(input.Property(DiagnosticProperties.Kind), out kind) && Array.IndexOf(HandleKindInfo.AllKinds, kind) >= 0)
+        {
+            return true;
+        }
+
+        string close = input.Property(DiagnosticProperties.CloseFunction);
+        string wrapper = input.Property(DiagnosticProperties.SafeHandleType);
+        foreach (HandleKind candidate in HandleKindInfo.AllKinds)
+        {
+            if (candidate.CloseFunction() == close || candidate.SafeHandleTypeName() == wrapper)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The handle as an argument of the given type: cast when no implicit conversion exists.</summary>
+    protected static ExpressionSyntax Argument(FixInput input, ISymbol handle, ITypeSymbol? target)
+    {
+        ExpressionSyntax value = SyntaxFactory.IdentifierName(handle.Name);
+        ITypeSymbol? type = (handle as ILocalSymbol)?.Type;
+        if (target is null || type is null || input.Model.Compilation.ClassifyConversion(type, target).IsImplicit)
+        {
+            return value;
+        }
+
+        return SyntaxFactory.CastExpression(
+            SyntaxFactory.ParseTypeName(target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
+            value);
+    }
+
+    internal static ImmutableDictionary<string, string?> Empty => ImmutableDictionary<string, string?>.Empty;
+}
