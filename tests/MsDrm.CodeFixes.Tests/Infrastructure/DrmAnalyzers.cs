@@ -1,0 +1,9 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MsDrm.CodeFixes.Tests.Infrastructure;
+
+/// <summary>The analyzers every code-fix test runs: MSDRM001 and MSDRM002 together.</summary>
+public static class DrmAnalyzers
+{
+    public static IEnumerable<DiagnosticAnalyzer> Create() => [new Fakes.FakeDrmAnalyzer()];
+}
