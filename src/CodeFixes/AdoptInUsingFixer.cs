@@ -38,7 +38,7 @@ internal sealed class AdoptInUsingFixer : RawHandleFixer
         var adopt = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                DocumentFinisher.QualifiedType(HandleKindInfo.RuntimeNamespace + "." + kind.SafeHandleTypeName()),
+                DocumentFinisher.QualifiedType(HandleKindInfo.RuntimeNamespace + "." + kind.SafeHandleTypeName(), input.Model, position),
                 SyntaxFactory.IdentifierName("Adopt")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                 Argument(input, handle, input.Model.Compilation.GetSpecialType(SpecialType.System_UInt32))))));

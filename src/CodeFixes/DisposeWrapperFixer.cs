@@ -195,7 +195,20 @@ internal sealed class DisposeWrapperFixer : DrmFixer
     /// <summary>Replaces statements [first, range.End] with the hoisted declarations and the new statement.</summary>
     private static FixStep Replace(FixInput input, StatementList list, int first, Range range, StatementSyntax statement)
     {
+        if (first == range.Start && range.Start <= range.End)
+        {
+            // Inserted after the declaration: keep the blank lines of the first wrapped statement above.
+            statement = statement.WithLeadingTrivia(RangePlanner.BlankPrefix(list.Statements[range.Start].GetLeadingTrivia()));
+        }
+
         var replacement = new List<StatementSyntax>(range.Hoisted) { statement.WithAdditionalAnnotations(Formatter.Annotation) };
+        if (replacement.Count > 1)
+        {
+            // Hoisted declarations come first: they take the comments and blank lines of the original statement.
+            replacement[0] = replacement[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            replacement[replacement.Count - 1] = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, list.ReplaceRange(first, range.End, replacement)));
     }
 }

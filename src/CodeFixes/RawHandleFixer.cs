@@ -119,6 +119,11 @@ internal abstract class RawHandleFixer : DrmFixer
 
         var replacement = planner.HoistedDeclarations(list, start, end, hoisted).ToList();
         replacement.Add(enclosing.WithAdditionalAnnotations(Formatter.Annotation));
+        if (start <= end)
+        {
+            replacement[0] = replacement[0].WithLeadingTrivia(RangePlanner.BlankPrefix(list.Statements[start].GetLeadingTrivia()));
+        }
+
         SyntaxNode owner = list.ReplaceRange(start, end, replacement);
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
     }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using MsDrm.Analyzers;
 using MsDrm.CodeFixes.Syntax;
 
@@ -58,7 +57,8 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
     private static ExpressionSyntax ThrowMethod(FixInput input)
     {
         bool runtime = input.Recognizer.HasRuntime;
-        TypeSyntax type = DocumentFinisher.QualifiedType(runtime ? "MsDrm.DrmException" : "System.Runtime.InteropServices.Marshal");
+        TypeSyntax type = DocumentFinisher.QualifiedType(
+            runtime ? "MsDrm.DrmException" : "System.Runtime.InteropServices.Marshal", input.Model, input.Invocation.SpanStart);
         return SyntaxFactory.MemberAccessExpression(
             SyntaxKind.SimpleMemberAccessExpression,
             type,
@@ -80,8 +80,7 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
         }
 
         int index = list.IndexOf(statement);
-        StatementSyntax check = SyntaxFactory.ExpressionStatement(Wrap(thrower, variable))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        StatementSyntax check = DocumentFinisher.LikeSibling(SyntaxFactory.ExpressionStatement(Wrap(thrower, variable)), statement);
         SyntaxNode owner = list.ReplaceRange(index, index, new[] { statement, check });
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
     }

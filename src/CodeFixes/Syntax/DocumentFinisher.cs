@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,10 +17,47 @@ namespace MsDrm.CodeFixes.Syntax;
 /// </summary>
 internal static class DocumentFinisher
 {
-    /// <summary>A type name written <c>global::Ns.Type</c>, for the finisher to import and simplify.</summary>
-    internal static TypeSyntax QualifiedType(string fullName)
-        => SyntaxFactory.ParseTypeName("global::" + fullName)
+    /// <summary>
+    /// A type name written <c>global::Ns.Type</c>, for the finisher to import and simplify; when the
+    /// simple name already means something else at <paramref name="position"/>, <c>Ns.Type</c> stays.
+    /// </summary>
+    internal static TypeSyntax QualifiedType(string fullName, SemanticModel model, int position)
+    {
+        string simpleName = fullName.Substring(fullName.LastIndexOf('.') + 1);
+        INamedTypeSymbol? target = model.Compilation.GetTypeByMetadataName(fullName);
+        foreach (ISymbol visible in model.LookupNamespacesAndTypes(position, name: simpleName))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(visible, target))
+            {
+                return SyntaxFactory.ParseTypeName(fullName);
+            }
+        }
+
+        return SyntaxFactory.ParseTypeName("global::" + fullName)
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+    }
+
+    /// <summary>
+    /// Gives a new statement the indentation of its sibling and an end of line, so it can be
+    /// inserted without running the formatter (which may add blank lines between top-level statements).
+    /// </summary>
+    internal static StatementSyntax LikeSibling(StatementSyntax statement, StatementSyntax sibling)
+    {
+        var leading = sibling.GetLeadingTrivia();
+        int lastLine = -1;
+        for (int i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lastLine = i;
+            }
+        }
+
+        var indentation = SyntaxFactory.TriviaList(leading.Skip(lastLine + 1).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+        SyntaxTrivia endOfLine = sibling.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return statement.WithLeadingTrivia(indentation)
+            .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
+    }
 
     internal static async Task<Document> FinishAsync(Document document, CancellationToken cancellationToken)
     {

@@ -103,8 +103,36 @@ internal sealed class RangePlanner
             }
         }
 
+        // Blank lines above the first statement stay above the new block, not inside it.
+        if (body.Count > 0)
+        {
+            body[0] = body[0].WithLeadingTrivia(WithoutBlankPrefix(body[0].GetLeadingTrivia()));
+        }
+
         return body;
     }
+
+    /// <summary>The leading blank lines of a trivia list (up to the line of the first comment or code).</summary>
+    internal static SyntaxTriviaList BlankPrefix(SyntaxTriviaList leading)
+    {
+        int end = 0;
+        for (int i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                end = i + 1;
+            }
+            else if (!leading[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        return SyntaxFactory.TriviaList(leading.Take(end));
+    }
+
+    private static SyntaxTriviaList WithoutBlankPrefix(SyntaxTriviaList leading)
+        => SyntaxFactory.TriviaList(leading.Skip(BlankPrefix(leading).Count));
 
     /// <summary>The declarations to put before the new block, without their initializers (constants keep theirs).</summary>
     internal IEnumerable<StatementSyntax> HoistedDeclarations(StatementList list, int start, int end, HashSet<LocalDeclarationStatementSyntax> hoisted)
@@ -130,9 +158,9 @@ internal sealed class RangePlanner
             }
 
             var declarators = declaration.Declaration.Variables.Select(v => v.WithInitializer(null));
+            // Comments stay with the statement (now an assignment) in the block.
             yield return SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(type.WithoutTrivia(), SyntaxFactory.SeparatedList(declarators)))
-                .WithLeadingTrivia(declaration.GetLeadingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
     }

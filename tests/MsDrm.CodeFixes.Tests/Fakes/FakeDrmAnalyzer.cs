@@ -85,7 +85,7 @@ public sealed class FakeDrmAnalyzer : DiagnosticAnalyzer
                     Report(context, invocation, wrapped, string.Empty, true, invocation.TargetMethod.Name, false);
                     break;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
-                    when declarator.Parent?.Parent is not IUsingDeclarationOperation && declarator.Parent?.Parent?.Parent is not IUsingOperation
+                    when declarator.Parent?.Parent?.Parent is not (IUsingDeclarationOperation or IUsingOperation)
                         && !WrapperReleased(root, declarator.Symbol):
                     Report(context, invocation, wrapped, declarator.Symbol.Name, true, invocation.TargetMethod.Name, false);
                     break;

@@ -29,10 +29,15 @@ public sealed class DrmCodeFixTest<TCodeFix> : CSharpCodeFixTest<EmptyAnalyzer, 
     }
 
     /// <summary>Top-level statements need an exe.</summary>
-    public bool IsExecutable { get; set; }
-
-    protected override CompilationOptions CreateCompilationOptions()
-        => IsExecutable ? ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithOutputKind(OutputKind.ConsoleApplication) : base.CreateCompilationOptions();
+    public bool IsExecutable
+    {
+        get => TestState.OutputKind == OutputKind.ConsoleApplication;
+        set
+        {
+            TestState.OutputKind = value ? OutputKind.ConsoleApplication : null;
+            FixedState.OutputKind = TestState.OutputKind;
+        }
+    }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => DrmAnalyzers.Create();
 
