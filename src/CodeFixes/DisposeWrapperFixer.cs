@@ -201,6 +201,11 @@ internal sealed class DisposeWrapperFixer : DrmFixer
             statement = statement.WithLeadingTrivia(RangePlanner.BlankPrefix(list.Statements[range.Start].GetLeadingTrivia()));
         }
 
+        if (first <= range.End)
+        {
+            statement = RangePlanner.EndLikeLast(statement, list.Statements[range.End]);
+        }
+
         var replacement = new List<StatementSyntax>(range.Hoisted) { statement.WithAdditionalAnnotations(Formatter.Annotation) };
         if (replacement.Count > 1)
         {

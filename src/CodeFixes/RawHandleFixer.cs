@@ -117,6 +117,11 @@ internal abstract class RawHandleFixer : DrmFixer
             return null;
         }
 
+        if (start <= end)
+        {
+            enclosing = RangePlanner.EndLikeLast(enclosing, list.Statements[end]);
+        }
+
         var replacement = planner.HoistedDeclarations(list, start, end, hoisted).ToList();
         replacement.Add(enclosing.WithAdditionalAnnotations(Formatter.Annotation));
         if (start <= end)

@@ -1,22 +1,33 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace MsDrm.CodeFixes.Tests;
 
-/// <summary>Prints the fixed text of a source in DEBUG_FIX_SOURCE (a file path); skipped otherwise.</summary>
-public class DebugFixTests(ITestOutputHelper output)
+/// <summary>
+/// A developer aid, silent in normal runs: with DEBUG_FIX_DIR set, writes the fixed text of every
+/// *.cs file there (one output per equivalence key in DEBUG_FIX_KEYS) for review.
+/// </summary>
+public class DebugFixTests
 {
     [Fact]
-    public async Task PrintFixedSource()
+    public async Task PrintFixedSources()
     {
-        string? path = Environment.GetEnvironmentVariable("DEBUG_FIX_SOURCE");
-        if (path is null)
+        string? directory = Environment.GetEnvironmentVariable("DEBUG_FIX_DIR");
+        if (directory is null)
         {
             return;
         }
 
-        var result = await WorkspaceFixRunner.RunAsync(File.ReadAllText(path), equivalenceKey: Environment.GetEnvironmentVariable("DEBUG_FIX_KEY"));
-        File.WriteAllText(path + ".out", result.FixedText + "\n/* remaining: " + string.Join("; ", result.RemainingDiagnostics) + "\n errors: " + string.Join("; ", result.FinalErrors) + " */\n");
-        output.WriteLine(result.FixedText);
+        string[] keys = (Environment.GetEnvironmentVariable("DEBUG_FIX_KEYS") ?? "default").Split(',');
+        foreach (string path in Directory.GetFiles(directory, "*.cs"))
+        {
+            foreach (string key in keys)
+            {
+                var result = await WorkspaceFixRunner.RunAsync(File.ReadAllText(path), equivalenceKey: key == "default" ? null : key);
+                File.WriteAllText(
+                    path + "." + key + ".out",
+                    result.FixedText + "\n/* fixed " + result.FixedCount + "; remaining: " + string.Join("; ", result.RemainingDiagnostics)
+                    + "\n errors: " + string.Join("; ", result.FinalErrors) + " */\n");
+            }
+        }
     }
 }

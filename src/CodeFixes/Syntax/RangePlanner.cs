@@ -131,6 +131,16 @@ internal sealed class RangePlanner
         return SyntaxFactory.TriviaList(leading.Take(end));
     }
 
+    /// <summary>
+    /// Gives the statement that replaces [first, last] the end of line the last replaced statement
+    /// had: the file's last statement keeps its final newline.
+    /// </summary>
+    internal static StatementSyntax EndLikeLast(StatementSyntax replacement, StatementSyntax last)
+    {
+        SyntaxTrivia endOfLine = last.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? replacement.WithTrailingTrivia(endOfLine) : replacement;
+    }
+
     private static SyntaxTriviaList WithoutBlankPrefix(SyntaxTriviaList leading)
         => SyntaxFactory.TriviaList(leading.Skip(BlankPrefix(leading).Count));
 
