@@ -43,7 +43,7 @@ internal sealed class CloseInFinallyFixer : RawHandleFixer
             ? SyntaxFactory.IdentifierName(close.Name)
             : SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxFactory.ParseTypeName(close.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                SyntaxFactory.ParseExpression(close.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                     .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
                 SyntaxFactory.IdentifierName(close.Name));
         var call = SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(

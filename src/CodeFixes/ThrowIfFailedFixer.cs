@@ -57,7 +57,7 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
     private static ExpressionSyntax ThrowMethod(FixInput input)
     {
         bool runtime = input.Recognizer.HasRuntime;
-        TypeSyntax type = DocumentFinisher.QualifiedType(
+        ExpressionSyntax type = DocumentFinisher.QualifiedType(
             runtime ? "MsDrm.DrmException" : "System.Runtime.InteropServices.Marshal", input.Model, input.Invocation.SpanStart);
         return SyntaxFactory.MemberAccessExpression(
             SyntaxKind.SimpleMemberAccessExpression,

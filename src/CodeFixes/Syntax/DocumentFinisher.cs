@@ -21,7 +21,7 @@ internal static class DocumentFinisher
     /// A type name written <c>global::Ns.Type</c>, for the finisher to import and simplify; when the
     /// simple name already means something else at <paramref name="position"/>, <c>Ns.Type</c> stays.
     /// </summary>
-    internal static TypeSyntax QualifiedType(string fullName, SemanticModel model, int position)
+    internal static ExpressionSyntax QualifiedType(string fullName, SemanticModel model, int position)
     {
         string simpleName = fullName.Substring(fullName.LastIndexOf('.') + 1);
         INamedTypeSymbol? target = model.Compilation.GetTypeByMetadataName(fullName);
@@ -29,11 +29,12 @@ internal static class DocumentFinisher
         {
             if (!SymbolEqualityComparer.Default.Equals(visible, target))
             {
-                return SyntaxFactory.ParseTypeName(fullName);
+                return SyntaxFactory.ParseExpression(fullName);
             }
         }
 
-        return SyntaxFactory.ParseTypeName("global::" + fullName)
+        // An expression, not a type name: the shape C# parses for Type.Member, so trees round-trip.
+        return SyntaxFactory.ParseExpression("global::" + fullName)
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 
