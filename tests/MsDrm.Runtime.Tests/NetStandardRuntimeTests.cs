@@ -29,6 +29,11 @@ public sealed class NetStandardRuntimeTests : FakeMsDrmTest
         string? framework = NetStandard.Value.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName;
         Assert.Equal(".NETStandard,Version=v2.0", framework);
         Assert.NotSame(typeof(SafeDrmPubHandle).Assembly, NetStandard.Value);
+
+        // netstandard2.0 has no [LibraryImport]: every import is a plain [DllImport] extern there.
+        MethodInfo[] imports = NetStandard.Value.GetType("MsDrm.NativeMethods", throwOnError: true)!.GetMethods(BindingFlags.Public | BindingFlags.Static);
+        Assert.Equal(26, imports.Length);
+        Assert.All(imports, method => Assert.True((method.Attributes & MethodAttributes.PinvokeImpl) != 0, method.Name));
     }
 
     [Fact]
