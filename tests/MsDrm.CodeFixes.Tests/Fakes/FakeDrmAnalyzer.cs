@@ -17,7 +17,11 @@ public sealed class FakeDrmAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor HandleNotClosed = new(DiagnosticIds.HandleNotClosed, "t", "Handle '{0}' created by '{1}' is not closed with '{2}' on every path", "Reliability", DiagnosticSeverity.Warning, true);
     private static readonly DiagnosticDescriptor HresultIgnored = new(DiagnosticIds.HresultIgnored, "t", "The HRESULT returned by '{0}' is ignored", "Reliability", DiagnosticSeverity.Warning, true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(HandleNotClosed, HresultIgnored);
+    /// <summary>False once the real MSDRM002 analyzer runs beside this stand-in.</summary>
+    public bool ReportsHresultIgnored { get; init; } = true;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics
+        => ReportsHresultIgnored ? ImmutableArray.Create(HandleNotClosed, HresultIgnored) : ImmutableArray.Create(HandleNotClosed);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -39,10 +43,10 @@ public sealed class FakeDrmAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, DrmCallRecognizer recognizer, IOperation root, IInvocationOperation invocation)
+    private void Analyze(OperationBlockAnalysisContext context, DrmCallRecognizer recognizer, IOperation root, IInvocationOperation invocation)
     {
         DrmFunction? function = recognizer.GetFunction(invocation.TargetMethod);
-        if (function is not null && !function.IsClose && Ignored(root, invocation))
+        if (ReportsHresultIgnored && function is not null && !function.IsClose && Ignored(root, invocation))
         {
             context.ReportDiagnostic(Diagnostic.Create(HresultIgnored, invocation.Syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.Function, function.Name).Add("IsClose", "false"), function.Name));
