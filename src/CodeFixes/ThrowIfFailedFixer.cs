@@ -23,8 +23,10 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
     {
         InvocationExpressionSyntax invocation = input.Invocation;
         SyntaxNode node = invocation;
-        while (node.Parent is ParenthesizedExpressionSyntax)
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+            || (node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: AssignmentExpressionSyntax } chained && chained.Right == node))
         {
+            // int hr = (int)call; and hr = last = call; check the value where it is stored.
             node = node.Parent;
         }
 
@@ -33,20 +35,20 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
         {
             case ExpressionStatementSyntax:
             case ForStatementSyntax:
-                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, (ExpressionSyntax)node)));
+                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, AsInt(input, (ExpressionSyntax)node))));
 
             case ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax when ReturnsVoid(input, invocation):
-                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, (ExpressionSyntax)node)));
+                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, AsInt(input, (ExpressionSyntax)node))));
 
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 when declarator.Parent?.Parent is LocalDeclarationStatementSyntax declaration:
-                return CheckAfter(input, declaration, SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia()), thrower);
+                return CheckAfter(input, declaration, AsInt(input.Model.GetDeclaredSymbol(declarator, input.CancellationToken) is ILocalSymbol local ? local.Type : null, input, SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia())), thrower);
 
             case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
-                when assignment.Right == node && assignment.Parent is ExpressionStatementSyntax statement:
+                when assignment.Right == node && Outermost(assignment).Parent is ExpressionStatementSyntax statement:
                 return StatementList.Containing(statement) is null
-                    ? FixStep.Final(input.Root.ReplaceNode(assignment, Wrap(thrower, assignment)))
-                    : CheckAfter(input, statement, assignment.Left.WithoutTrivia(), thrower);
+                    ? FixStep.Final(input.Root.ReplaceNode(assignment, Wrap(thrower, AsInt(input, assignment))))
+                    : CheckAfter(input, statement, AsInt(input.Model.GetTypeInfo(assignment.Left, input.CancellationToken).Type, input, assignment.Left.WithoutTrivia()), thrower);
 
             default:
                 return null;
@@ -63,6 +65,36 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
             SyntaxKind.SimpleMemberAccessExpression,
             type,
             SyntaxFactory.IdentifierName(runtime ? "ThrowIfFailed" : "ThrowExceptionForHR"));
+    }
+
+    /// <summary>The top of a chain <c>a = b = value</c>.</summary>
+    private static ExpressionSyntax Outermost(AssignmentExpressionSyntax assignment)
+    {
+        ExpressionSyntax node = assignment;
+        while (node.Parent is AssignmentExpressionSyntax outer && outer.Right == node)
+        {
+            node = outer;
+        }
+
+        return node;
+    }
+
+    /// <summary>The HRESULT as an <c>int</c>: <c>unchecked((int)value)</c> for an import declared to return <c>uint</c>.</summary>
+    private static ExpressionSyntax AsInt(FixInput input, ExpressionSyntax value)
+        => AsInt(input.Model.GetTypeInfo(value, input.CancellationToken).Type, input, value);
+
+    private static ExpressionSyntax AsInt(ITypeSymbol? type, FixInput input, ExpressionSyntax value)
+    {
+        ITypeSymbol target = input.Model.Compilation.GetSpecialType(SpecialType.System_Int32);
+        if (type is null || input.Model.Compilation.ClassifyConversion(type, target).IsImplicit)
+        {
+            return value;
+        }
+
+        return SyntaxFactory.CheckedExpression(
+                SyntaxKind.UncheckedExpression,
+                SyntaxFactory.CastExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword)), value.WithoutTrivia()))
+            .WithTriviaFrom(value);
     }
 
     private static InvocationExpressionSyntax Wrap(ExpressionSyntax thrower, ExpressionSyntax value)
