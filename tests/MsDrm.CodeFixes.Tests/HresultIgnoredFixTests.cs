@@ -417,4 +417,60 @@ public class HresultIgnoredFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task UnsignedResult_IsCastUnchecked() => Verify.VerifyAsync("""
+        using System.Runtime.InteropServices;
+
+        class C
+        {
+            [DllImport("msdrm.dll")] static extern uint DRMRepair();
+
+            void M()
+            {
+                {|MSDRM002:DRMRepair()|};
+            }
+        }
+        """, """
+        using System.Runtime.InteropServices;
+        using MsDrm;
+
+        class C
+        {
+            [DllImport("msdrm.dll")] static extern uint DRMRepair();
+
+            void M()
+            {
+                DrmException.ThrowIfFailed(unchecked((int)DRMRepair()));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OverwrittenAssignment_ChecksAfterIt() => Verify.VerifyAsync("""
+        class C
+        {
+            int M(uint client)
+            {
+                int hr;
+                hr = {|MSDRM002:Native.DRMRepair()|};
+                hr = Native.DRMIsActivated(client, 0, System.IntPtr.Zero);
+                return hr;
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            int M(uint client)
+            {
+                int hr;
+                hr = Native.DRMRepair();
+                DrmException.ThrowIfFailed(hr);
+                hr = Native.DRMIsActivated(client, 0, System.IntPtr.Zero);
+                return hr;
+            }
+        }
+        """);
 }
