@@ -320,6 +320,48 @@ public sealed class HresultIgnoredTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task Field_initializer_lambdas_and_constructor_initializers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            internal class Base
+            {
+                protected Base(int hr) => Console.WriteLine(hr);
+            }
+
+            internal sealed class Derived : Base
+            {
+                private static readonly Action Dropped = () => { int hr = [|Native.DRMRepair()|]; };
+                private static readonly Action Statement = () => [|Native.DRMRepair()|];
+                private static readonly Func<int> Kept = () => Native.DRMRepair();
+                private readonly int field = Native.DRMRepair();
+
+                internal Derived() : base(Native.DRMRepair())
+                {
+                    [|Native.DRMGetClientVersion(IntPtr.Zero)|];
+                }
+
+                internal int Property => Native.DRMRepair();
+            }
+            """);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Truncated_case_sources_never_throw(string name)
+    {
+        // Every prefix of a case is broken code in a different way: the analyzer must not throw on any.
+        string source = HresultIgnoredCases.Get(name).Wrong.Replace("{|MSDRM002:", "").Replace("|}", "");
+        for (int cut = source.Length / 8; cut < source.Length; cut += source.Length / 8)
+        {
+            CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+                CompilationAnalyzerRunner.Compile([("/Cut.cs", source.Substring(0, cut))]),
+                [new HresultIgnoredAnalyzer()]);
+            Assert.Empty(run.Exceptions);
+            Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
+        }
+    }
+
     [Theory]
     [InlineData("Native.DRMRepair(")]
     [InlineData("int hr = Native.DRMRepair(; hr = ")]

@@ -686,6 +686,34 @@ public static class HresultIgnoredCases
             }
             """);
         yield return InRun(
+            "DeadStore_InFinallyNeverRead",
+            """
+            int hr = 0;
+            try
+            {
+                Console.WriteLine("work");
+            }
+            finally
+            {
+                hr = {|MSDRM002:Native.DRMRepair()|};
+            }
+
+            Console.WriteLine("done");
+            """,
+            """
+            int hr = 0;
+            try
+            {
+                Console.WriteLine("work");
+            }
+            finally
+            {
+                hr = Native.DRMRepair();
+            }
+
+            Console.WriteLine(hr);
+            """);
+        yield return InRun(
             "DeadStore_ReadOnlyInCatchIsARead",
             """
             int hr = 0;
