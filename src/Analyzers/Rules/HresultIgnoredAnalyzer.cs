@@ -98,7 +98,8 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         foreach (ILocalSymbol local in store.Locals)
         {
-            if (captures.IsSharedWithOtherFunction(store.Invocation, local))
+            if (captures.IsSharedWithOtherFunction(store.Invocation, local)
+                || ImmediateRead.IsReadByNextStatement(store.Invocation, local))
             {
                 return false;
             }

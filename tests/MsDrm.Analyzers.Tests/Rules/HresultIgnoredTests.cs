@@ -321,6 +321,42 @@ public sealed class HresultIgnoredTests
     }
 
     [Fact]
+    public Task Next_statement_that_reads_only_on_some_paths_does_not_count_as_a_read()
+        => Verify.VerifyAnalyzerAsync(Method(
+            """
+            int a = [|Native.DRMRepair()|];
+            if (session == 0 && a < 0) return;
+            int b = [|Native.DRMRepair()|];
+            Console.WriteLine(session == 0 ? b : 0);
+            int c = [|Native.DRMRepair()|];
+            Log(c = 1, c);
+            int d = [|Native.DRMRepair()|];
+            Func<int> later = () => 0;
+            Console.WriteLine(later());
+            """,
+            """
+                private static void Log(int first, int second) => Console.WriteLine(first + second);
+            """));
+
+    [Fact]
+    public Task Next_statement_that_always_reads_is_a_read()
+        => Verify.VerifyAnalyzerAsync(Method(
+            """
+            int a = Native.DRMRepair();
+            if (a < 0 && session == 0) return;
+            int b = Native.DRMRepair();
+            Console.WriteLine(b);
+            int c = Native.DRMRepair();
+            c = c + 1;
+            int d = Native.DRMRepair();
+            switch (d) { case 0: break; }
+            int e = Native.DRMRepair();
+            bool failed = e is < 0;
+            int f = Native.DRMRepair();
+            Console.WriteLine(failed ? -f : f);
+            """));
+
+    [Fact]
     public Task Field_initializer_lambdas_and_constructor_initializers()
         => Verify.VerifyAnalyzerAsync("""
             using System;
