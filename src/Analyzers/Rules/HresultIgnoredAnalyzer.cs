@@ -89,9 +89,17 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>An HRESULT is an integer; methods returning anything else (void, a wrapper) have none to drop.</summary>
-    private static bool ReturnsHresult(IMethodSymbol method) => method.ReturnType.SpecialType is
-        SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    /// <summary>
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it); methods returning
+    /// anything else (void, a wrapper) have none to drop.
+    /// </summary>
+    private static bool ReturnsHresult(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
+            ? underlying
+            : method.ReturnType;
+        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
     private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, CapturedLocals captures)
