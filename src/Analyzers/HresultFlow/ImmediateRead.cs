@@ -11,6 +11,8 @@ namespace MsDrm.Analyzers.HresultFlow;
 /// </summary>
 internal static class ImmediateRead
 {
+    private const int MaxDepth = 32;
+
     internal static bool IsReadByNextStatement(IOperation store, ILocalSymbol local)
     {
         IOperation statement = store;
@@ -32,7 +34,7 @@ internal static class ImmediateRead
         }
 
         IOperation next = block.Operations[index + 1];
-        return !Writes(next, local) && CertainlyReads(next, local);
+        return !Writes(next, local) && CertainlyReads(next, local, depth: 0);
     }
 
     /// <summary>True when the operation assigns the local anywhere (then order would matter: not judged here).</summary>
@@ -43,25 +45,28 @@ internal static class ImmediateRead
             && reference.Parent is IAssignmentOperation assignment
             && assignment.Target == reference);
 
-    /// <summary>True when evaluating the operation always reads the local (no branch can skip the read).</summary>
-    private static bool CertainlyReads(IOperation? operation, ILocalSymbol local) => operation switch
+    /// <summary>
+    /// True when evaluating the operation always reads the local (no branch can skip the read). Deep
+    /// trees give up (false) rather than recurse far: the flow analysis then decides.
+    /// </summary>
+    private static bool CertainlyReads(IOperation? operation, ILocalSymbol local, int depth) => depth < MaxDepth && operation switch
     {
         ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, local),
-        IConversionOperation conversion => CertainlyReads(conversion.Operand, local),
-        IExpressionStatementOperation statement => CertainlyReads(statement.Operation, local),
-        IConditionalOperation conditional => CertainlyReads(conditional.Condition, local),
-        IReturnOperation returned => CertainlyReads(returned.ReturnedValue, local),
-        ISwitchOperation switchStatement => CertainlyReads(switchStatement.Value, local),
-        IIsPatternOperation pattern => CertainlyReads(pattern.Value, local),
-        IUnaryOperation unary => CertainlyReads(unary.Operand, local),
-        ISimpleAssignmentOperation assignment => CertainlyReads(assignment.Value, local),
-        IBinaryOperation binary => CertainlyReads(binary.LeftOperand, local)
+        IConversionOperation conversion => CertainlyReads(conversion.Operand, local, depth + 1),
+        IExpressionStatementOperation statement => CertainlyReads(statement.Operation, local, depth + 1),
+        IConditionalOperation conditional => CertainlyReads(conditional.Condition, local, depth + 1),
+        IReturnOperation returned => CertainlyReads(returned.ReturnedValue, local, depth + 1),
+        ISwitchOperation switchStatement => CertainlyReads(switchStatement.Value, local, depth + 1),
+        IIsPatternOperation pattern => CertainlyReads(pattern.Value, local, depth + 1),
+        IUnaryOperation unary => CertainlyReads(unary.Operand, local, depth + 1),
+        ISimpleAssignmentOperation assignment => CertainlyReads(assignment.Value, local, depth + 1),
+        IBinaryOperation binary => CertainlyReads(binary.LeftOperand, local, depth + 1)
             || (binary.OperatorKind is not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
-                && CertainlyReads(binary.RightOperand, local)),
-        IInvocationOperation invocation => CertainlyReads(invocation.Instance, local)
-            || invocation.Arguments.Any(argument => CertainlyReads(argument.Value, local)),
+                && CertainlyReads(binary.RightOperand, local, depth + 1)),
+        IInvocationOperation invocation => CertainlyReads(invocation.Instance, local, depth + 1)
+            || invocation.Arguments.Any(argument => CertainlyReads(argument.Value, local, depth + 1)),
         IVariableDeclarationGroupOperation group => group.Declarations.Any(declaration =>
-            declaration.Declarators.Any(declarator => CertainlyReads(declarator.Initializer?.Value, local))),
+            declaration.Declarators.Any(declarator => CertainlyReads(declarator.Initializer?.Value, local, depth + 1))),
         _ => false,
     };
 }

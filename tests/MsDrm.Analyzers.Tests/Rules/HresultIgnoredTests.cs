@@ -382,6 +382,25 @@ public sealed class HresultIgnoredTests
             }
             """);
 
+    [Fact]
+    public async Task Deep_expressions_after_a_store_are_walked_without_recursion()
+    {
+        string terms = string.Concat(Enumerable.Repeat(" + 1", 3000));
+        string source = Method($$"""
+            int kept = Native.DRMRepair();
+            int sum = kept{{terms}};
+            Console.WriteLine(sum);
+            int lost = Native.DRMRepair();
+            int other = 0{{terms}};
+            Console.WriteLine(other);
+            """);
+
+        Diagnostic[] diagnostics = await DiagnosticsOf(source, editorConfig: null);
+
+        Diagnostic lost = Assert.Single(diagnostics);
+        Assert.Equal(12, lost.Location.GetLineSpan().StartLinePosition.Line); // 0-based: the "lost" line
+    }
+
     [Theory]
     [MemberData(nameof(CaseNames))]
     public async Task Truncated_case_sources_never_throw(string name)
