@@ -48,19 +48,23 @@ internal sealed class FixInput
 /// </summary>
 internal sealed class FixStep
 {
-    private FixStep(SyntaxNode root, bool isFinal)
+    private FixStep(SyntaxNode root, bool isFinal, ImmutableDictionary<string, string?>? properties)
     {
         Root = root;
         IsFinal = isFinal;
+        Properties = properties;
     }
 
     internal SyntaxNode Root { get; }
 
     internal bool IsFinal { get; }
 
-    internal static FixStep Final(SyntaxNode root) => new(root, true);
+    /// <summary>Properties for the next steps when the normalization changed them (a discard got a name).</summary>
+    internal ImmutableDictionary<string, string?>? Properties { get; }
 
-    internal static FixStep Normalized(SyntaxNode root) => new(root, false);
+    internal static FixStep Final(SyntaxNode root) => new(root, true, null);
+
+    internal static FixStep Normalized(SyntaxNode root, ImmutableDictionary<string, string?>? properties = null) => new(root, false, properties);
 }
 
 /// <summary>One kind of fix (one equivalence key). Steps never throw on odd code: they return null.</summary>
@@ -110,6 +114,7 @@ internal abstract class DrmFixer
             }
 
             document = document.WithSyntaxRoot(result.Root);
+            properties = result.Properties ?? properties;
             if (result.IsFinal)
             {
                 return await DocumentFinisher.FinishAsync(document, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal abstract class RawHandleFixer : DrmFixer
     internal override FixStep? Step(FixInput input)
     {
         string name = input.Property(DiagnosticProperties.Variable);
-        if (name.Length == 0 || input.Property(DiagnosticProperties.IsWrapper) == "true" || !TryGetKind(input, out HandleKind kind))
+        if (input.Property(DiagnosticProperties.IsWrapper) == "true" || !TryGetKind(input, out HandleKind kind))
         {
             return null;
         }
@@ -42,6 +42,12 @@ internal abstract class RawHandleFixer : DrmFixer
         if (!IsAvailable(input, kind, invocation.SpanStart))
         {
             return null;
+        }
+
+        if (name.Length == 0)
+        {
+            // out _: the handle needs a name before anything can close it.
+            return DiscardNaming.NameDiscard(input, kind);
         }
 
         if (Normalizer.ExpressionBodyOwner(invocation) is not null)
@@ -79,18 +85,60 @@ internal abstract class RawHandleFixer : DrmFixer
             return null;
         }
 
-        var start = SuccessPoint.Find(input, statement, list, handle, scope);
+        List<ISymbol> aliases = SymbolScope.Aliases(handle, scope, input.Model, input.CancellationToken);
+        var start = SuccessPoint.Find(input, statement, list, aliases, scope);
         if (start.Normalized is not null)
         {
             return FixStep.Normalized(start.Normalized);
         }
 
-        return Wrap(input, kind, handle, scope, start.List!, start.Start);
+        if (RemoveClosesAfter(input, kind, aliases, scope, start.List!) is { } withoutLateCloses)
+        {
+            return FixStep.Normalized(withoutLateCloses);
+        }
+
+        return Wrap(input, kind, handle, aliases, scope, start.List!, start.Start);
     }
 
-    private FixStep? Wrap(FixInput input, HandleKind kind, ISymbol handle, SyntaxNode scope, StatementList list, int start)
+    /// <summary>
+    /// When the only uses of the handle after the block it lives in are close calls (a handle
+    /// re-created in a loop and closed once after it), those closes go: the new block closes every
+    /// handle in its own scope, and they would close the last one twice.
+    /// </summary>
+    private static SyntaxNode? RemoveClosesAfter(FixInput input, HandleKind kind, List<ISymbol> aliases, SyntaxNode scope, StatementList list)
     {
-        var climbed = SymbolScope.ClimbWhileUsedAfter(list, start, handle, scope, input.Model, input.CancellationToken);
+        if (list.Owner is CompilationUnitSyntax)
+        {
+            return null;
+        }
+
+        var after = aliases.SelectMany(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken))
+            .Where(r => r.SpanStart >= list.Owner.Span.End)
+            .ToList();
+        if (after.Count == 0)
+        {
+            return null;
+        }
+
+        var closes = new HashSet<SyntaxNode>();
+        foreach (IdentifierNameSyntax reference in after)
+        {
+            var statement = reference.FirstAncestorOrSelf<ExpressionStatementSyntax>();
+            if (statement is null || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+                || !IsCloseOf(statement.Expression, kind, aliases, input))
+            {
+                return null;
+            }
+
+            closes.Add(statement.Parent is GlobalStatementSyntax global ? global : statement);
+        }
+
+        return input.Root.RemoveNodes(closes, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+
+    private FixStep? Wrap(FixInput input, HandleKind kind, ISymbol handle, List<ISymbol> aliases, SyntaxNode scope, StatementList list, int start)
+    {
+        var climbed = SymbolScope.ClimbWhileUsedAfter(list, start, aliases, scope, input.Model, input.CancellationToken);
         if (climbed is null)
         {
             return null;
@@ -98,7 +146,7 @@ internal abstract class RawHandleFixer : DrmFixer
 
         (list, start) = climbed.Value;
         var planner = new RangePlanner(input.Model, input.CancellationToken);
-        int end = planner.LastUse(list, start, handle);
+        int end = planner.LastUse(list, start, aliases);
         (end, var hoisted) = planner.Settle(list, start, end);
 
         if (!AllowsRewriteInRange && RewritesHandle(list, start, end, handle, input))
@@ -107,10 +155,8 @@ internal abstract class RawHandleFixer : DrmFixer
         }
 
         int position = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End - 1;
-        var closes = CloseStatements(list, start, end, kind, handle, input);
-        var body = planner.Body(list, start, end, hoisted, closes.Contains)
-            .Select(s => RemoveNested(s, closes))
-            .ToList();
+        var closes = CloseStatements(list, start, end, kind, aliases, input);
+        var body = planner.Body(list, start, end, hoisted, s => closes.Contains(s) ? null : RemoveNested(s, closes));
         StatementSyntax? enclosing = Enclose(input, kind, handle, position, body);
         if (enclosing is null)
         {
@@ -147,7 +193,7 @@ internal abstract class RawHandleFixer : DrmFixer
     }
 
     /// <summary>Statements (in statement lists) that only close this handle: <c>Close(h);</c>, <c>_ = Close(h);</c>, <c>ThrowIfFailed(Close(h));</c>.</summary>
-    private static HashSet<StatementSyntax> CloseStatements(StatementList list, int start, int end, HandleKind kind, ISymbol handle, FixInput input)
+    private static HashSet<StatementSyntax> CloseStatements(StatementList list, int start, int end, HandleKind kind, List<ISymbol> aliases, FixInput input)
     {
         var result = new HashSet<StatementSyntax>();
         for (int i = start; i <= end; i++)
@@ -156,7 +202,7 @@ internal abstract class RawHandleFixer : DrmFixer
             {
                 if (statement.Parent is BlockSyntax or SwitchSectionSyntax || statement == list.Statements[i])
                 {
-                    if (IsCloseOf(statement.Expression, kind, handle, input))
+                    if (IsCloseOf(statement.Expression, kind, aliases, input))
                     {
                         result.Add(statement);
                     }
@@ -167,7 +213,7 @@ internal abstract class RawHandleFixer : DrmFixer
         return result;
     }
 
-    private static bool IsCloseOf(ExpressionSyntax expression, HandleKind kind, ISymbol handle, FixInput input)
+    private static bool IsCloseOf(ExpressionSyntax expression, HandleKind kind, List<ISymbol> aliases, FixInput input)
     {
         if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard)
         {
@@ -184,7 +230,7 @@ internal abstract class RawHandleFixer : DrmFixer
         return expression is InvocationExpressionSyntax call
             && input.Model.GetSymbolInfo(call, input.CancellationToken).Symbol is IMethodSymbol method
             && input.Recognizer.GetFunction(method)?.Name == kind.CloseFunction()
-            && call.ArgumentList.Arguments.Any(a => SymbolReferences.IsReferencedIn(a, handle, input.Model, input.CancellationToken));
+            && call.ArgumentList.Arguments.Any(a => aliases.Any(alias => SymbolReferences.IsReferencedIn(a, alias, input.Model, input.CancellationToken)));
     }
 
     private static StatementSyntax RemoveNested(StatementSyntax statement, HashSet<StatementSyntax> closes)

@@ -61,6 +61,11 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
 
     private static IEnumerable<(string Rule, RuleCase Case)> AllCases()
     {
+        foreach (RuleCase ruleCase in HandleNotClosedCases.All)
+        {
+            yield return ("MSDRM001", ruleCase);
+        }
+
         foreach (RuleCase ruleCase in HresultIgnoredCases.All)
         {
             yield return ("MSDRM002", ruleCase);

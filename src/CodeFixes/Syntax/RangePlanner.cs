@@ -25,11 +25,14 @@ internal sealed class RangePlanner
     }
 
     /// <summary>The index of the last statement at or after <paramref name="start"/> that references the symbol; start - 1 when none.</summary>
-    internal int LastUse(StatementList list, int start, ISymbol symbol)
+    internal int LastUse(StatementList list, int start, ISymbol symbol) => LastUse(list, start, new[] { symbol });
+
+    /// <summary>The index of the last statement at or after <paramref name="start"/> referencing any of the symbols; start - 1 when none.</summary>
+    internal int LastUse(StatementList list, int start, IReadOnlyList<ISymbol> symbols)
     {
         for (int i = list.Statements.Count - 1; i >= start; i--)
         {
-            if (SymbolReferences.IsReferencedIn(list.Statements[i], symbol, model, cancellationToken))
+            if (symbols.Any(symbol => SymbolReferences.IsReferencedIn(list.Statements[i], symbol, model, cancellationToken)))
             {
                 return i;
             }
@@ -80,26 +83,25 @@ internal sealed class RangePlanner
 
     /// <summary>
     /// The statements of the range as a block body: hoisted declarations become assignments and
-    /// statements <paramref name="remove"/> selects are dropped.
+    /// <paramref name="transform"/> rewrites the others (null drops a statement).
     /// </summary>
-    internal List<StatementSyntax> Body(StatementList list, int start, int end, HashSet<LocalDeclarationStatementSyntax> hoisted, System.Func<StatementSyntax, bool>? remove = null)
+    internal List<StatementSyntax> Body(StatementList list, int start, int end, HashSet<LocalDeclarationStatementSyntax> hoisted, System.Func<StatementSyntax, StatementSyntax?>? transform = null)
     {
         var body = new List<StatementSyntax>();
         for (int i = start; i <= end; i++)
         {
             StatementSyntax statement = list.Statements[i];
-            if (remove is not null && remove(statement))
-            {
-                continue;
-            }
-
             if (statement is LocalDeclarationStatementSyntax declaration && hoisted.Contains(declaration))
             {
                 body.AddRange(AsAssignments(declaration));
+                continue;
             }
-            else
+
+            // The transform sees the original node, so it can match nodes inside it by identity.
+            StatementSyntax? transformed = transform is null ? statement : transform(statement);
+            if (transformed is not null)
             {
-                body.Add(statement);
+                body.Add(transformed);
             }
         }
 

@@ -28,7 +28,7 @@ internal readonly struct SuccessPoint
     /// <summary>A tree where the success branch got braces; plan again on it.</summary>
     internal SyntaxNode? Normalized { get; }
 
-    internal static SuccessPoint Find(FixInput input, StatementSyntax creating, StatementList list, ISymbol handle, SyntaxNode scope)
+    internal static SuccessPoint Find(FixInput input, StatementSyntax creating, StatementList list, System.Collections.Generic.IReadOnlyList<ISymbol> aliases, SyntaxNode scope)
     {
         var after = new SuccessPoint(list, list.IndexOf(creating) + 1, null);
         if (input.Property(DiagnosticProperties.SuccessConditional) != "true")
@@ -51,7 +51,7 @@ internal readonly struct SuccessPoint
         };
 
         // The handle used after the whole if statement: a block inside a branch would close it too early.
-        bool usedAfterTest = SymbolReferences.In(scope, handle, input.Model, input.CancellationToken).Any(r => r.SpanStart >= test.Span.End);
+        bool usedAfterTest = aliases.Any(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken).Any(r => r.SpanStart >= test.Span.End));
         if (usedAfterTest && !(polarity == Polarity.Failure && test.Else is null))
         {
             return after;

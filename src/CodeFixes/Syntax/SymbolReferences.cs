@@ -51,25 +51,21 @@ internal static class SymbolReferences
     /// </summary>
     internal static bool IsEscape(IdentifierNameSyntax name, SyntaxNode methodBody)
     {
-        SyntaxNode node = name;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
+        SyntaxNode node = ValueOf(name);
         if (node.Parent is ReturnStatementSyntax or YieldStatementSyntax or ArrowExpressionClauseSyntax)
         {
             return true;
         }
 
+        // Copies into locals are aliases (see SymbolScope.Aliases), not escapes.
         if (node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node)
         {
-            return true;
+            return !(assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left is IdentifierNameSyntax && assignment.Parent is ExpressionStatementSyntax);
         }
 
         if (node.Parent is EqualsValueClauseSyntax)
         {
-            return true;
+            return node.Parent.Parent is not VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax };
         }
 
         // Captured: a lambda or local function between the reference and the method body.
@@ -82,6 +78,32 @@ internal static class SymbolReferences
         }
 
         return false;
+    }
+
+    /// <summary>The outermost expression that only converts the value of <paramref name="name"/>: casts, parentheses, checked/unchecked.</summary>
+    internal static SyntaxNode ValueOf(IdentifierNameSyntax name)
+    {
+        SyntaxNode node = name;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node;
+    }
+
+    /// <summary>The local the value of <paramref name="name"/> is copied into: <c>var b = (int)a;</c> or <c>b = a;</c>.</summary>
+    internal static ISymbol? CopyTarget(IdentifierNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode node = ValueOf(name);
+        return node.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator }
+                => model.GetDeclaredSymbol(declarator, cancellationToken),
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax left, Parent: ExpressionStatementSyntax } assignment
+                when assignment.Right == node => model.GetSymbolInfo(left, cancellationToken).Symbol as ILocalSymbol,
+            _ => null,
+        };
     }
 
     /// <summary>The local or parameter the argument list of a call writes with a given name.</summary>

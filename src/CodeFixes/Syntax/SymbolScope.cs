@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,9 +24,29 @@ internal static class SymbolScope
             || (a is MemberDeclarationSyntax && a is not GlobalStatementSyntax));
     }
 
-    /// <summary>True when the local leaves its scope somewhere (returned, stored, captured): disposing it would be wrong.</summary>
+    /// <summary>True when the local or a copy of it leaves its scope (returned, stored, captured): disposing it would be wrong.</summary>
     internal static bool Escapes(ISymbol symbol, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
-        => SymbolReferences.In(scope, symbol, model, cancellationToken).Any(r => SymbolReferences.IsEscape(r, scope));
+        => Aliases(symbol, scope, model, cancellationToken)
+            .Any(alias => SymbolReferences.In(scope, alias, model, cancellationToken).Any(r => SymbolReferences.IsEscape(r, scope)));
+
+    /// <summary>The local and every local its value is copied into (<c>uint copy = h;</c>, <c>int i = (int)h;</c>), transitively.</summary>
+    internal static List<ISymbol> Aliases(ISymbol symbol, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var aliases = new List<ISymbol> { symbol };
+        for (int i = 0; i < aliases.Count; i++)
+        {
+            foreach (IdentifierNameSyntax reference in SymbolReferences.In(scope, aliases[i], model, cancellationToken))
+            {
+                if (SymbolReferences.CopyTarget(reference, model, cancellationToken) is ILocalSymbol copy
+                    && !aliases.Contains(copy, SymbolEqualityComparer.Default))
+                {
+                    aliases.Add(copy);
+                }
+            }
+        }
+
+        return aliases;
+    }
 
     /// <summary>True when the local is assigned anywhere after its declaration.</summary>
     internal static bool IsWritten(ISymbol symbol, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
@@ -35,9 +56,9 @@ internal static class SymbolScope
     /// The list and start index to continue from so that no reference to the symbol follows the
     /// list's owner: climbs out of nested blocks while the handle is still used after them.
     /// </summary>
-    internal static (StatementList List, int Start)? ClimbWhileUsedAfter(StatementList list, int start, ISymbol symbol, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    internal static (StatementList List, int Start)? ClimbWhileUsedAfter(StatementList list, int start, IReadOnlyList<ISymbol> aliases, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
     {
-        var references = SymbolReferences.In(scope, symbol, model, cancellationToken).ToList();
+        var references = aliases.SelectMany(a => SymbolReferences.In(scope, a, model, cancellationToken)).ToList();
         while (references.Any(r => r.SpanStart >= list.Owner.Span.End))
         {
             StatementSyntax? outer = list.Owner.Ancestors().OfType<StatementSyntax>().FirstOrDefault(s => StatementList.Containing(s) is not null);

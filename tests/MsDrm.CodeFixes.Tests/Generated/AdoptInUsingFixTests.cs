@@ -52,7 +52,7 @@ public class AdoptInUsingFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
             }
         }
@@ -69,7 +69,7 @@ public class AdoptInUsingFixTests
                 {
                     using (SafeDrmSessionHandle.Adopt(copy))
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
                 }
             }
@@ -90,7 +90,7 @@ public class AdoptInUsingFixTests
                     return hr;
                 }
 
-                Console.WriteLine(copy);
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 return 0;
             }
         }
@@ -110,7 +110,7 @@ public class AdoptInUsingFixTests
 
                 using (SafeDrmSessionHandle.Adopt(copy))
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
                 return 0;
             }
@@ -127,7 +127,7 @@ public class AdoptInUsingFixTests
             {
                 if ({|MSDRM001:Native.DRMParseUnboundLicense(certificate, out uint query)|} >= 0)
                 {
-                    Console.WriteLine(query);
+                    _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
                 }
             }
         }
@@ -143,7 +143,7 @@ public class AdoptInUsingFixTests
                 {
                     using (SafeDrmQueryHandle.Adopt(query))
                     {
-                        Console.WriteLine(query);
+                        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
                     }
                 }
             }
@@ -165,7 +165,8 @@ public class AdoptInUsingFixTests
                 }
                 else
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                    Native.DRMCloseHandle(principal);
                 }
             }
         }
@@ -186,7 +187,8 @@ public class AdoptInUsingFixTests
                 {
                     using (SafeDrmEnvironmentHandle.Adopt(copy))
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                        Native.DRMCloseHandle(principal);
                     }
                 }
             }
@@ -209,7 +211,8 @@ public class AdoptInUsingFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateHandle(handle, out uint copy)|};
                 if (Hr.Succeeded(hr))
                 {
-                    Console.WriteLine(copy);
+                    uint size = 0;
+                    _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
                 }
             }
         }
@@ -231,7 +234,8 @@ public class AdoptInUsingFixTests
                 {
                     using (SafeDrmHandle.Adopt(copy))
                     {
-                        Console.WriteLine(copy);
+                        uint size = 0;
+                        _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
                     }
                 }
             }
@@ -248,7 +252,7 @@ public class AdoptInUsingFixTests
             {
                 int hr = {|MSDRM001:Native.DRMDuplicatePubHandle(pub, out uint copy)|};
                 if (hr >= 0)
-                    Console.WriteLine(copy);
+                    _ = Native.DRMAddRightWithUser(copy, 0, 0);
             }
         }
         """, """
@@ -264,7 +268,7 @@ public class AdoptInUsingFixTests
                 {
                     using (SafeDrmPubHandle.Adopt(copy))
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMAddRightWithUser(copy, 0, 0);
                     }
                 }
             }
@@ -287,7 +291,7 @@ public class AdoptInUsingFixTests
                         break;
                     }
 
-                    Console.WriteLine(user);
+                    _ = Native.DRMAddRightWithUser(license, 0, user);
                 }
             }
         }
@@ -309,7 +313,7 @@ public class AdoptInUsingFixTests
 
                     using (SafeDrmPubHandle.Adopt(user))
                     {
-                        Console.WriteLine(user);
+                        _ = Native.DRMAddRightWithUser(license, 0, user);
                     }
                 }
             }
@@ -330,7 +334,7 @@ public class AdoptInUsingFixTests
                         int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                         if (hr < 0)
                             return;
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         break;
                 }
             }
@@ -351,7 +355,7 @@ public class AdoptInUsingFixTests
                             return;
                         using (SafeDrmSessionHandle.Adopt(copy))
                         {
-                            Console.WriteLine(copy);
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         }
                         break;
                 }
@@ -413,7 +417,7 @@ public class AdoptInUsingFixTests
             return;
         }
 
-        Console.WriteLine(query);
+        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
         """, """
         using System;
         using MsDrm;
@@ -426,7 +430,7 @@ public class AdoptInUsingFixTests
 
         using (SafeDrmQueryHandle.Adopt(query))
         {
-            Console.WriteLine(query);
+            _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
         }
         """, equivalenceKey: FixKinds.AdoptInUsing, executable: true);
 
@@ -558,7 +562,7 @@ public class AdoptInUsingFixTests
                     int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                     if (hr >= 0)
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
                 };
             }
@@ -578,7 +582,7 @@ public class AdoptInUsingFixTests
                     {
                         using (SafeDrmSessionHandle.Adopt(copy))
                         {
-                            Console.WriteLine(copy);
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         }
                     }
                 };
@@ -598,10 +602,10 @@ public class AdoptInUsingFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
 
-                Console.WriteLine("after " + copy);
+                _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
             }
         }
         """, """
@@ -618,10 +622,10 @@ public class AdoptInUsingFixTests
                 {
                     if (hr >= 0)
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
 
-                    Console.WriteLine("after " + copy);
+                    _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
                 }
             }
         }
@@ -640,7 +644,7 @@ public class AdoptInUsingFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
             }
         }
@@ -658,7 +662,157 @@ public class AdoptInUsingFixTests
                 {
                     using (MsDrm.SafeDrmSessionHandle.Adopt(copy))
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task ExplicitCloseOnOnePath_IsRemoved() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                if (quick)
+                {
+                    Native.DRMCloseSession(copy);
+                    return;
+                }
+
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    if (quick)
+                    {
+                        return;
+                    }
+
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task DiscardedHandle_GetsAName() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out _)|});
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint session1));
+                using (SafeDrmSessionHandle.Adopt(session1))
+                {
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task CopiesOfTheHandle_AreCovered() => Verify.VerifyAsync("""
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|});
+                uint alias = copy;
+                int asInt = (int)alias;
+                Console.WriteLine(asInt > 0);
+                Console.WriteLine("done");
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy));
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    uint alias = copy;
+                    int asInt = (int)alias;
+                    Console.WriteLine(asInt > 0);
+                }
+                Console.WriteLine("done");
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task RecreatedInLoop_CloseAfterLoopMovesIn() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out copy)|});
+                    _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
+                }
+
+                Native.DRMCloseSession(copy);
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out copy));
+                    using (SafeDrmSessionHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
                     }
                 }
             }

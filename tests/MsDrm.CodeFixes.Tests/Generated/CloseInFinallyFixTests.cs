@@ -56,7 +56,7 @@ public class CloseInFinallyFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
             }
         }
@@ -72,7 +72,7 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
                     finally
                     {
@@ -97,7 +97,7 @@ public class CloseInFinallyFixTests
                     return hr;
                 }
 
-                Console.WriteLine(copy);
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 return 0;
             }
         }
@@ -116,7 +116,7 @@ public class CloseInFinallyFixTests
 
                 try
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
                 finally
                 {
@@ -137,7 +137,7 @@ public class CloseInFinallyFixTests
             {
                 if ({|MSDRM001:Native.DRMParseUnboundLicense(certificate, out uint query)|} >= 0)
                 {
-                    Console.WriteLine(query);
+                    _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
                 }
             }
         }
@@ -152,7 +152,7 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(query);
+                        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
                     }
                     finally
                     {
@@ -178,7 +178,8 @@ public class CloseInFinallyFixTests
                 }
                 else
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                    Native.DRMCloseHandle(principal);
                 }
             }
         }
@@ -198,7 +199,8 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                        Native.DRMCloseHandle(principal);
                     }
                     finally
                     {
@@ -225,7 +227,8 @@ public class CloseInFinallyFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateHandle(handle, out uint copy)|};
                 if (Hr.Succeeded(hr))
                 {
-                    Console.WriteLine(copy);
+                    uint size = 0;
+                    _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
                 }
             }
         }
@@ -246,7 +249,8 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(copy);
+                        uint size = 0;
+                        _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
                     }
                     finally
                     {
@@ -267,7 +271,7 @@ public class CloseInFinallyFixTests
             {
                 int hr = {|MSDRM001:Native.DRMDuplicatePubHandle(pub, out uint copy)|};
                 if (hr >= 0)
-                    Console.WriteLine(copy);
+                    _ = Native.DRMAddRightWithUser(copy, 0, 0);
             }
         }
         """, """
@@ -282,7 +286,7 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMAddRightWithUser(copy, 0, 0);
                     }
                     finally
                     {
@@ -309,7 +313,7 @@ public class CloseInFinallyFixTests
                         break;
                     }
 
-                    Console.WriteLine(user);
+                    _ = Native.DRMAddRightWithUser(license, 0, user);
                 }
             }
         }
@@ -330,7 +334,7 @@ public class CloseInFinallyFixTests
 
                     try
                     {
-                        Console.WriteLine(user);
+                        _ = Native.DRMAddRightWithUser(license, 0, user);
                     }
                     finally
                     {
@@ -355,7 +359,7 @@ public class CloseInFinallyFixTests
                         int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                         if (hr < 0)
                             return;
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         break;
                 }
             }
@@ -375,7 +379,7 @@ public class CloseInFinallyFixTests
                             return;
                         try
                         {
-                            Console.WriteLine(copy);
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         }
                         finally
                         {
@@ -444,7 +448,7 @@ public class CloseInFinallyFixTests
             return;
         }
 
-        Console.WriteLine(query);
+        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
         """, """
         using System;
 
@@ -456,7 +460,7 @@ public class CloseInFinallyFixTests
 
         try
         {
-            Console.WriteLine(query);
+            _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
         }
         finally
         {
@@ -608,7 +612,7 @@ public class CloseInFinallyFixTests
                     int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                     if (hr >= 0)
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
                 };
             }
@@ -627,7 +631,7 @@ public class CloseInFinallyFixTests
                     {
                         try
                         {
-                            Console.WriteLine(copy);
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                         }
                         finally
                         {
@@ -651,10 +655,10 @@ public class CloseInFinallyFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
 
-                Console.WriteLine("after " + copy);
+                _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
             }
         }
         """, """
@@ -670,10 +674,10 @@ public class CloseInFinallyFixTests
                 {
                     if (hr >= 0)
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                     }
 
-                    Console.WriteLine("after " + copy);
+                    _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
                 }
                 finally
                 {
@@ -696,7 +700,7 @@ public class CloseInFinallyFixTests
                 int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
                 if (hr >= 0)
                 {
-                    Console.WriteLine(copy);
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
                 }
             }
         }
@@ -714,7 +718,172 @@ public class CloseInFinallyFixTests
                 {
                     try
                     {
-                        Console.WriteLine(copy);
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+                    finally
+                    {
+                        Native.DRMCloseSession(copy);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.CloseInFinally);
+
+    [Fact]
+    public Task ExplicitCloseOnOnePath_IsRemoved() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                if (quick)
+                {
+                    Native.DRMCloseSession(copy);
+                    return;
+                }
+
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+            }
+        }
+        """, """
+        using System;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (quick)
+                    {
+                        return;
+                    }
+
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+                finally
+                {
+                    Native.DRMCloseSession(copy);
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.CloseInFinally);
+
+    [Fact]
+    public Task DiscardedHandle_GetsAName() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out _)|});
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint session1));
+                try
+                {
+                }
+                finally
+                {
+                    Native.DRMCloseSession(session1);
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.CloseInFinally);
+
+    [Fact]
+    public Task CopiesOfTheHandle_AreCovered() => Verify.VerifyAsync("""
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|});
+                uint alias = copy;
+                int asInt = (int)alias;
+                Console.WriteLine(asInt > 0);
+                Console.WriteLine("done");
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy));
+                try
+                {
+                    uint alias = copy;
+                    int asInt = (int)alias;
+                    Console.WriteLine(asInt > 0);
+                }
+                finally
+                {
+                    Native.DRMCloseSession(copy);
+                }
+                Console.WriteLine("done");
+            }
+        }
+        """, equivalenceKey: FixKinds.CloseInFinally);
+
+    [Fact]
+    public Task RecreatedInLoop_CloseAfterLoopMovesIn() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out copy)|});
+                    _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
+                }
+
+                Native.DRMCloseSession(copy);
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out copy));
+                    try
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
                     }
                     finally
                     {

@@ -3,8 +3,8 @@ using MsDrm.Analyzers.Rules;
 
 namespace MsDrm.CodeFixes.Tests.Infrastructure;
 
-/// <summary>The analyzers every code-fix test runs: MSDRM001 and MSDRM002 together.</summary>
+/// <summary>The analyzers every code-fix test runs: the real MSDRM001 and MSDRM002 together.</summary>
 public static class DrmAnalyzers
 {
-    public static IEnumerable<DiagnosticAnalyzer> Create() => [new HresultIgnoredAnalyzer(), new Fakes.FakeDrmAnalyzer { ReportsHresultIgnored = false }];
+    public static IEnumerable<DiagnosticAnalyzer> Create() => [new HandleNotClosedAnalyzer(), new HresultIgnoredAnalyzer()];
 }
