@@ -24,9 +24,9 @@ public partial class DotnetFormatTests(ITestOutputHelper output)
         {
             public static void Leaks(uint session, SafeDrmSessionHandle wrapper)
             {
-                // Copy the session and print it.
+                // Copy the session and use it.
                 Native.DRMDuplicateSession(session, out uint copy);
-                Console.WriteLine(copy);
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
 
                 var duplicate = wrapper.Duplicate();
                 Console.WriteLine(duplicate.Value);
@@ -34,7 +34,8 @@ public partial class DotnetFormatTests(ITestOutputHelper output)
                 int hr = Native.DRMParseUnboundLicense("<xrml/>", out uint query);
                 if (hr >= 0)
                 {
-                    Console.WriteLine(query);
+                    _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out uint count);
+                    Console.WriteLine(count);
                 }
 
                 Native.DRMRepair();
@@ -48,8 +49,16 @@ public partial class DotnetFormatTests(ITestOutputHelper output)
                     return hr;
                 }
 
-                Console.WriteLine(copy);
+                _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                Native.DRMCloseHandle(principal);
                 return 0;
+            }
+
+            public static void Two(uint issuance)
+            {
+                DrmException.ThrowIfFailed(Native.DRMCreateUser("user", "id", "email", out uint user));
+                DrmException.ThrowIfFailed(Native.DRMCreateRight("view", IntPtr.Zero, IntPtr.Zero, 0, Array.Empty<string>(), Array.Empty<string>(), out uint right));
+                DrmException.ThrowIfFailed(Native.DRMAddRightWithUser(issuance, right, user));
             }
 
             public static void Ignored(uint client) => Native.DRMIsActivated(client, 0, IntPtr.Zero);
@@ -69,7 +78,8 @@ public partial class DotnetFormatTests(ITestOutputHelper output)
             var diagnosticsBefore = MsDrmDiagnostics(before.Output);
             output.WriteLine("before: " + string.Join(", ", diagnosticsBefore));
             Assert.True(before.ExitCode == 0, before.Output);
-            Assert.NotEmpty(diagnosticsBefore);
+            Assert.True(diagnosticsBefore.Count(d => d.EndsWith("MSDRM001", StringComparison.Ordinal)) >= 5, string.Join("\n", diagnosticsBefore));
+            Assert.True(diagnosticsBefore.Count(d => d.EndsWith("MSDRM002", StringComparison.Ordinal)) >= 3, string.Join("\n", diagnosticsBefore));
 
             var format = await ProcessRunner.RunAsync(
                 "dotnet", "format analyzers Sample.csproj --diagnostics MSDRM001 MSDRM002 --severity info --no-restore -v diag", directory, Timeout);
