@@ -39,6 +39,12 @@ public sealed class DrmCodeFixTest<TCodeFix> : CSharpCodeFixTest<EmptyAnalyzer, 
         }
     }
 
+    /// <summary>The C# version of the test project (default: the latest).</summary>
+    public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
+
+    protected override ParseOptions CreateParseOptions()
+        => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => DrmAnalyzers.Create();
 
     /// <summary>Runs the test, picking the fix with <paramref name="equivalenceKey"/> when given.</summary>
