@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -107,7 +108,17 @@ internal abstract class DrmFixer
                 return null;
             }
 
-            FixStep? result = Step(new FixInput(document, model, root, invocation, properties, cancellationToken));
+            FixStep? result;
+            try
+            {
+                result = Step(new FixInput(document, model, root, invocation, properties, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Code the fixer does not understand (broken or unusual syntax): offer nothing rather than fail.
+                return null;
+            }
+
             if (result is null)
             {
                 return null;
