@@ -57,10 +57,11 @@ public sealed class HandleNotClosedAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, DrmCallRecognizer recognizer)
     {
-        HashSet<ISymbol> captured = CapturedVariables.Collect(context.OperationBlocks);
-        foreach (IOperation root in context.OperationBlocks)
+        var analysed = new HashSet<IOperation>();
+        foreach (IOperation block in context.OperationBlocks)
         {
-            if (!IsExecutableBody(root))
+            IOperation root = Root(block);
+            if (!IsExecutableBody(root) || !analysed.Add(root))
             {
                 // Field/property initialisers: whatever they create is stored in a member (escapes).
                 continue;
@@ -69,7 +70,8 @@ public sealed class HandleNotClosedAnalyzer : DiagnosticAnalyzer
             HandleFlowResult result;
             try
             {
-                result = HandleFlowAnalysis.Analyze(context.GetControlFlowGraph(root), recognizer, captured, context.CancellationToken);
+                HashSet<ISymbol> captured = CapturedVariables.Collect(new[] { root });
+                result = HandleFlowAnalysis.Analyze(context.GetControlFlowGraph(block), recognizer, captured, context.CancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -84,9 +86,19 @@ public sealed class HandleNotClosedAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>The outermost operation of a block: a method's body block hangs under its IMethodBodyOperation.</summary>
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
     private static bool IsExecutableBody(IOperation root)
-        => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody
-            || (root.Kind == OperationKind.Block && root.Parent is null);
+        => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block;
 
     private static Diagnostic CreateDiagnostic(LeakedHandle leak)
     {
