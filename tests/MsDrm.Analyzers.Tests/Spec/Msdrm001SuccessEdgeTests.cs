@@ -121,4 +121,43 @@ public sealed class Msdrm001SuccessEdgeTests
             if (n == 0) return;
             Native.DRMCloseSession(copy);
         """);
+
+    // A switch statement's relational pattern is the same success test as `hr is < 0`.
+    [Fact]
+    public Task Success_side_switch_statement_relational_case_return_is_silent() => V("""
+            int hr = Native.DRMDuplicateSession(session, out uint copy);
+            switch (hr)
+            {
+                case < 0:
+                    return;
+            }
+
+            Native.DRMCloseSession(copy);
+        """);
+
+    [Fact]
+    [Trait("Spec", "Failing")]
+    public Task Success_side_pattern_or_combination_return_is_silent() => V("""
+            int hr = Native.DRMDuplicateSession(session, out uint copy);
+            if (hr is < 0 or E_DRM_NO_MORE_DATA) return;
+            Native.DRMCloseSession(copy);
+        """);
+
+    [Fact]
+    public Task Success_side_while_FAILED_retry_loop_is_silent() => V("""
+            uint copy;
+            while (FAILED(Native.DRMDuplicateSession(session, out copy)))
+            {
+                Console.WriteLine("retry");
+            }
+
+            Native.DRMCloseSession(copy);
+        """);
+
+    [Fact]
+    public Task Success_side_wrapper_Duplicate_of_environment_not_disposed_is_reported() => V("""
+            using var environment = SafeDrmEnvironmentHandle.Adopt(env);
+            var copy = {|MSDRM001:environment.Duplicate()|};
+            Console.WriteLine(copy.Value);
+        """);
 }
