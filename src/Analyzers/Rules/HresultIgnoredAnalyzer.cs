@@ -44,9 +44,23 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         {
             lock (stores)
             {
+                // Built once per operation tree, and only for stores the next statement does not read.
+                var capturesByRoot = new Dictionary<IOperation, CapturedLocals>();
+                CapturedLocals CapturesOf(IOperation invocation)
+                {
+                    IOperation root = RootOf(invocation);
+                    if (!capturesByRoot.TryGetValue(root, out CapturedLocals? captures))
+                    {
+                        captures = new CapturedLocals(root);
+                        capturesByRoot.Add(root, captures);
+                    }
+
+                    return captures;
+                }
+
                 foreach (PendingStore store in stores)
                 {
-                    if (IsDropped(end, store))
+                    if (IsDropped(end, store, CapturesOf))
                     {
                         end.ReportDiagnostic(CreateDiagnostic(store.Invocation, store.Function));
                     }
@@ -81,22 +95,33 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>An HRESULT is an integer; methods returning anything else (void, a wrapper) have none to drop.</summary>
-    private static bool ReturnsHresult(IMethodSymbol method) => method.ReturnType.SpecialType is
-        SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    /// <summary>
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it); methods returning
+    /// anything else (void, a wrapper) have none to drop.
+    /// </summary>
+    private static bool ReturnsHresult(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
+            ? underlying
+            : method.ReturnType;
+        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
-    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store)
+    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, Func<IOperation, CapturedLocals> capturesOf)
     {
-        IOperation root = store.Invocation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         foreach (ILocalSymbol local in store.Locals)
         {
-            if (CapturedLocals.IsSharedWithOtherFunction(root, store.Invocation, local))
+            if (ImmediateRead.IsReadByNextStatement(store.Invocation, local))
+            {
+                return false;
+            }
+        }
+
+        CapturedLocals captures = capturesOf(store.Invocation);
+        foreach (ILocalSymbol local in store.Locals)
+        {
+            if (captures.IsSharedWithOtherFunction(store.Invocation, local))
             {
                 return false;
             }
@@ -117,6 +142,16 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
+    }
+
+    private static IOperation RootOf(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 
     private static ControlFlowGraph? GetGraph(OperationBlockAnalysisContext context, SyntaxNode syntax)
