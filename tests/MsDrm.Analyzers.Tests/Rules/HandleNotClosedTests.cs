@@ -267,7 +267,8 @@ public class HandleNotClosedTests
         TimeSpan elapsed = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
         output.WriteLine($"5,000 statements: analyzer time {elapsed.TotalMilliseconds:F0} ms, {diagnostics.Length} diagnostics");
         Assert.Empty(diagnostics);
-        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed.TotalMilliseconds:F0} ms");
+        // Typically ~0.3 s of CPU (half of it Roslyn building the graph); the bound leaves room for a loaded CI machine.
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed.TotalMilliseconds:F0} ms");
     }
 
     private static string Unit(string body) => $$"""
