@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MsDrm.Analyzers.HresultFlow;
+
+/// <summary>The first thing an operation does to a local, in evaluation order.</summary>
+internal enum LocalAccess
+{
+    None,
+    Read,
+    Write,
+}
+
+/// <summary>
+/// Finds the first access of a local inside one control-flow-graph operation. Only a plain
+/// assignment target is a write; every other reference (compound assignment, <c>ref</c>/<c>out</c>
+/// argument, increment, deconstruction) counts as a read, so unclear cases never report.
+/// </summary>
+internal static class LocalAccessScanner
+{
+    internal static LocalAccess FirstAccess(IOperation? operation, ILocalSymbol local)
+    {
+        if (operation is null)
+        {
+            return LocalAccess.None;
+        }
+
+        // Iterative pre-order walk (deep expression trees must not exhaust the stack). A null entry
+        // marks the point where an assignment to the local stores, after its value was evaluated.
+        var pending = new Stack<IOperation?>();
+        pending.Push(operation);
+        while (pending.Count > 0)
+        {
+            IOperation? current = pending.Pop();
+            switch (current)
+            {
+                case null:
+                    return LocalAccess.Write;
+
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    pending.Push(null);
+                    pending.Push(assignment.Value);
+                    break;
+
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    return LocalAccess.Read;
+
+                case IFlowAnonymousFunctionOperation:
+                    // Lambda bodies run later; captured locals are handled before any flow analysis.
+                    break;
+
+                default:
+                    PushChildrenInReverse(pending, current);
+                    break;
+            }
+        }
+
+        return LocalAccess.None;
+    }
+
+    private static void PushChildrenInReverse(Stack<IOperation?> pending, IOperation operation)
+    {
+        foreach (IOperation child in operation.ChildOperations.Reverse())
+        {
+            pending.Push(child);
+        }
+    }
+
+    /// <summary>True when any operation of the blocks in <paramref name="region"/> reads <paramref name="local"/>.</summary>
+    internal static bool RegionReads(ControlFlowGraph graph, ControlFlowRegion region, ILocalSymbol local)
+    {
+        for (int ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+        {
+            BasicBlock block = graph.Blocks[ordinal];
+            foreach (IOperation operation in block.Operations)
+            {
+                if (Reads(operation, local))
+                {
+                    return true;
+                }
+            }
+
+            if (Reads(block.BranchValue, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Reads(IOperation? operation, ILocalSymbol local)
+    {
+        if (operation is null)
+        {
+            return false;
+        }
+
+        foreach (IOperation descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
