@@ -49,6 +49,36 @@ public class HandleNotClosedTests
     public Task Correct_is_silent(string name)
         => Verify.VerifyAnalyzerAsync(HandleNotClosedCases.Get(name).Correct);
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Correct_is_silent_for_every_rule(string name)
+    {
+        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+            CompilationAnalyzerRunner.Compile([("/Correct.cs", HandleNotClosedCases.Get(name).Correct)]),
+            ValidCodeTests.AllAnalyzers());
+
+        Assert.Empty(run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
+        Assert.Empty(run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Wrong_has_no_diagnostic_of_another_rule(string name)
+    {
+        const string Open = "{|MSDRM001:";
+        string wrong = HandleNotClosedCases.Get(name).Wrong;
+        int marked = (wrong.Length - wrong.Replace(Open, string.Empty).Length) / Open.Length;
+        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+            CompilationAnalyzerRunner.Compile([("/Wrong.cs", wrong.Replace(Open, string.Empty).Replace("|}", string.Empty))]),
+            ValidCodeTests.AllAnalyzers());
+
+        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
+        Diagnostic[] reported = run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").ToArray();
+        Assert.All(reported, d => Assert.Equal(DiagnosticIds.HandleNotClosed, d.Id));
+        Assert.Equal(marked, reported.Length);
+    }
+
     [Fact]
     public Task Message_names_variable_function_and_close_function()
         => Verify.VerifyAnalyzerAsync(
