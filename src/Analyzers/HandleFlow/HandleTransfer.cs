@@ -121,6 +121,20 @@ internal sealed class HandleTransfer
             return;
         }
 
+        if (condition.Type?.SpecialType == SpecialType.System_Boolean
+            && HresultKey(condition) is { } boolKey
+            && state.LinkedTo(boolKey).Count > 0)
+        {
+            // A creating call that returns bool (TryGetUser(..., out var user)): true means it created.
+            int[] created = state.LinkedTo(boolKey).ToArray();
+            if (!sense)
+            {
+                Kill(created);
+            }
+
+            return;
+        }
+
         if (SuccessTests.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
             && HresultKey(hresult!) is { } key)
         {
