@@ -228,16 +228,11 @@ internal sealed class FlowSolver
         return creates;
     }
 
-    private static bool ContainsCreation(IOperation operation, HandleFlowContext context)
+    private static bool ContainsCreation(IOperation root, HandleFlowContext context)
     {
-        if (operation is IInvocationOperation invocation && HandleFlowAnalysis.CanCreateHandle(invocation, context.Recognizer))
+        foreach (IOperation operation in OperationWalker.DescendantsAndSelf(root))
         {
-            return true;
-        }
-
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            if (ContainsCreation(child, context))
+            if (operation is IInvocationOperation invocation && HandleFlowAnalysis.CanCreateHandle(invocation, context.Recognizer))
             {
                 return true;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,6 +44,8 @@ internal sealed class HandleTransfer
     /// <summary>Evaluates an operation; returns the live creations its value may be.</summary>
     internal int[] Eval(IOperation? operation)
     {
+        // Deeply nested expressions: give up on this body (the analyzer catches it) rather than overflow.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (operation)
         {
             case null:
@@ -64,6 +67,9 @@ internal sealed class HandleTransfer
                 return Invoke(invocation);
             case IFlowAnonymousFunctionOperation:
                 return None;
+            case IBinaryOperation binary:
+                EvalBinaryChain(binary);
+                return None;
             default:
                 bool escapes = IsEscapeContext(operation);
                 foreach (IOperation child in operation.ChildOperations)
@@ -79,12 +85,34 @@ internal sealed class HandleTransfer
         }
     }
 
+    /// <summary>
+    /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
+    /// with a loop, evaluating operands in source order. An operator's value is never a handle.
+    /// </summary>
+    private void EvalBinaryChain(IBinaryOperation binary)
+    {
+        var rightOperands = new Stack<IOperation>();
+        IOperation current = binary;
+        while (current is IBinaryOperation nested)
+        {
+            rightOperands.Push(nested.RightOperand);
+            current = nested.LeftOperand;
+        }
+
+        Eval(current);
+        while (rightOperands.Count > 0)
+        {
+            Eval(rightOperands.Pop());
+        }
+    }
+
     /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
     internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
 
     /// <summary>Narrows the state to the side of <paramref name="condition"/> given by <paramref name="sense"/>.</summary>
     internal void Refine(IOperation condition, bool sense)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         condition = StripConversions(condition);
         switch (condition)
         {
@@ -419,7 +447,7 @@ internal sealed class HandleTransfer
             && Recognizer.GetWrapperKind(invocation.TargetMethod.ReturnType) is not null;
 
     private static string FunctionName(DrmFunction? function, IMethodSymbol method)
-        => function?.Name ?? method.ContainingType.Name + "." + method.Name;
+        => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
 
     /// <summary>A variable of any kind (for reading what it holds).</summary>
     private static object? VariableKey(IOperation operation) => StripConversions(operation) switch

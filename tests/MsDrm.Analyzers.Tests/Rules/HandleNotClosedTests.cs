@@ -193,6 +193,17 @@ public class HandleNotClosedTests
     }
 
     [Fact]
+    public async Task Deeply_nested_expression_neither_throws_nor_hides_the_leak()
+    {
+        string sum = "count" + string.Concat(Enumerable.Repeat(" + count", 20000));
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(Unit(
+            $"DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup)); count = {sum}; Console.WriteLine(count);"),
+            allowErrors: true);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Single(diagnostics, d => d.Id == DiagnosticIds.HandleNotClosed);
+    }
+
+    [Fact]
     public async Task Top_level_statements_are_analysed()
     {
         var wrong = new Verify.Test
