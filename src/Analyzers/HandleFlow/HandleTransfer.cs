@@ -186,13 +186,13 @@ internal sealed class HandleTransfer
         if (key is not null && IsWrapperFactoryCall(StripConversions(assignment.Value)))
         {
             // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
-            Overwrite(key);
+            Overwrite(key, keep: None);
         }
 
         int[] value = Eval(assignment.Value);
         if (key is not null)
         {
-            Overwrite(key);
+            Overwrite(key, keep: value);
             state.SetHolder(key, value);
             CopyLinks(key, assignment.Value);
             NameSites(value, target);
@@ -365,19 +365,19 @@ internal sealed class HandleTransfer
             return;
         }
 
-        Overwrite(key);
+        Overwrite(key, keep: None);
         state.Live.Add(site.Id);
         state.SetHolder(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
         NameSites(new[] { site.Id }, target);
     }
 
-    /// <summary>The variable is about to get a new value: a live handle only it holds leaks.</summary>
-    private void Overwrite(object key)
+    /// <summary>The variable is about to get a new value: a live handle only it holds leaks (unless the new value is that handle).</summary>
+    private void Overwrite(object key, int[] keep)
     {
         foreach (int id in Held(key))
         {
-            if (!state.IsHeldElsewhere(id, key))
+            if (Array.IndexOf(keep, id) < 0 && !state.IsHeldElsewhere(id, key))
             {
                 Leak(id);
                 state.Kill(id);
