@@ -15,7 +15,7 @@ public sealed class HandleNotClosedCodeFixProvider : DrmCodeFixProvider
 {
     /// <summary>Creates the provider (parameterless: dotnet format and the IDE create it by reflection).</summary>
     public HandleNotClosedCodeFixProvider()
-        : base(DiagnosticIds.HandleNotClosed, new DisposeWrapperFixer(), new AdoptInUsingFixer(), new CloseInFinallyFixer())
+        : base(DiagnosticIds.HandleNotClosed, new DisposeWrapperFixer(), new DisposeOutWrapperFixer(), new AdoptInUsingFixer(), new CloseInFinallyFixer())
     {
     }
 }

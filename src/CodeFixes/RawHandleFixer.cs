@@ -27,13 +27,16 @@ internal abstract class RawHandleFixer : DrmFixer
     /// <summary>False when the fix cannot keep the right handle if the range assigns it again.</summary>
     protected abstract bool AllowsRewriteInRange { get; }
 
+    /// <summary>True for the fixer of wrappers created into an out argument; raw handles otherwise.</summary>
+    protected virtual bool HandlesWrappers => false;
+
     /// <summary>Checks done before any rewrite (e.g. the runtime or a close import is available).</summary>
     protected abstract bool IsAvailable(FixInput input, HandleKind kind, int position);
 
     internal override FixStep? Step(FixInput input)
     {
         string name = input.Property(DiagnosticProperties.Variable);
-        if (input.Property(DiagnosticProperties.IsWrapper) == "true" || !TryGetKind(input, out HandleKind kind))
+        if ((input.Property(DiagnosticProperties.IsWrapper) == "true") != HandlesWrappers || !TryGetKind(input, out HandleKind kind))
         {
             return null;
         }
@@ -61,7 +64,12 @@ internal abstract class RawHandleFixer : DrmFixer
             statement = labeled;
         }
 
-        if (statement is null or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax)
+        if (statement is WhileStatementSyntax or ForStatementSyntax)
+        {
+            return LoopBody(input, kind, statement, name);
+        }
+
+        if (statement is null or DoStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax)
         {
             return null;
         }
@@ -98,6 +106,41 @@ internal abstract class RawHandleFixer : DrmFixer
         }
 
         return Wrap(input, kind, handle, aliases, scope, start.List!, start.Start);
+    }
+
+    /// <summary>
+    /// <c>while (Create(out h) &gt;= 0) { ... }</c>: each iteration's handle lives in the body, so the
+    /// body is wrapped; only when the condition holding means success.
+    /// </summary>
+    private FixStep? LoopBody(FixInput input, HandleKind kind, StatementSyntax loop, string name)
+    {
+        (ExpressionSyntax? condition, StatementSyntax body) = loop switch
+        {
+            WhileStatementSyntax w => (w.Condition, w.Statement),
+            ForStatementSyntax f => (f.Condition, f.Statement),
+            _ => (null, loop),
+        };
+        InvocationExpressionSyntax invocation = input.Invocation;
+        if (condition is null || !condition.Span.Contains(invocation.Span)
+            || new SuccessCondition(input.Model, e => e == invocation, input.CancellationToken).Of(condition) != Polarity.Success)
+        {
+            return null;
+        }
+
+        if (body is not BlockSyntax block)
+        {
+            return FixStep.Normalized(Normalizer.Brace(input.Root, body));
+        }
+
+        ISymbol? handle = SymbolReferences.FindWrittenArgument(invocation, name, input.Model, input.CancellationToken);
+        SyntaxNode? scope = handle is ILocalSymbol ? SymbolScope.Of(handle, input.CancellationToken) : null;
+        if (handle is null || scope is null || SymbolScope.Escapes(handle, scope, input.Model, input.CancellationToken))
+        {
+            return null;
+        }
+
+        List<ISymbol> aliases = SymbolScope.Aliases(handle, scope, input.Model, input.CancellationToken);
+        return Wrap(input, kind, handle, aliases, scope, StatementList.Of(block), 0);
     }
 
     /// <summary>

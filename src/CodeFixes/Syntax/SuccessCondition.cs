@@ -43,6 +43,12 @@ internal sealed class SuccessCondition
     internal Polarity Of(ExpressionSyntax condition)
     {
         condition = Strip(condition);
+        if (isSubject(condition))
+        {
+            // A bool result tested directly: if (TryGetUser(..., out user)).
+            return Polarity.Success;
+        }
+
         switch (condition)
         {
             case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
