@@ -1,0 +1,18 @@
+namespace MsDrm.Sample;
+
+/// <summary>
+/// The same duplicate shown without a warning: the HRESULT goes to DrmException.ThrowIfFailed and
+/// the duplicate is owned by a SafeDrmSessionHandle, which closes it on every path. This is what
+/// the code fixes of MSDRM001 and MSDRM002 write.
+/// </summary>
+internal static class CorrectAudit
+{
+    public static void ShowDuplicate(uint session)
+    {
+        DrmException.ThrowIfFailed(NativeDrm.DRMDuplicateSession(session, out uint duplicate));
+        using (SafeDrmSessionHandle.Adopt(duplicate))
+        {
+            Console.WriteLine($"duplicate of session {session} (closed at the end of the block): {duplicate}");
+        }
+    }
+}
