@@ -8,7 +8,7 @@ internal static class SessionAudit
 
     public static uint OpenClientSession()
     {
-        int hr = NativeDrm.DRMCreateClientSession(NativeDrm.Callback, 1, "WINDOWS", null, out uint session);
+        int hr = NativeDrm.DRMCreateClientSession(NativeDrm.Callback, 0, "WINDOWS", null, out uint session);
         DrmException.ThrowIfFailed(hr);
         return session; // Returned: the caller owns it (no warning here).
     }

@@ -21,7 +21,7 @@ public static class ConsumerPrograms
         {
             private static int Main()
             {
-                int hr = Native.DRMCreateClientSession(Native.Callback, 1, "WINDOWS", null, out uint session);
+                int hr = Native.DRMCreateClientSession(Native.Callback, 0, "WINDOWS", null, out uint session);
                 if (hr < 0)
                 {
                     Console.Error.WriteLine($"DRMCreateClientSession failed: 0x{hr:X8}");
