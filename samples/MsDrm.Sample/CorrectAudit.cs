@@ -7,12 +7,13 @@ namespace MsDrm.Sample;
 /// </summary>
 internal static class CorrectAudit
 {
-    public static void ShowDuplicate(uint session)
+    public static void CheckDuplicate(uint session)
     {
         DrmException.ThrowIfFailed(NativeDrm.DRMDuplicateSession(session, out uint duplicate));
         using (SafeDrmSessionHandle.Adopt(duplicate))
         {
-            Console.WriteLine($"duplicate of session {session} (closed at the end of the block): {duplicate}");
+            int hr = NativeDrm.DRMIsActivated(duplicate, 0x1, IntPtr.Zero);
+            Console.WriteLine(hr >= 0 ? "the duplicate session is activated" : "the duplicate session is not activated");
         }
     }
 }

@@ -15,10 +15,10 @@ if (!FakeLibrary.TryInstall() && !OperatingSystem.IsWindows())
 try
 {
     uint session = SessionAudit.OpenClientSession();
-    SessionAudit.ShowDuplicate(session);
+    SessionAudit.CheckDuplicate(session);
     SessionAudit.CheckActivation(session);
-    UserListing.ListUsers(session);
-    CorrectAudit.ShowDuplicate(session);
+    UserListing.CountUsers();
+    CorrectAudit.CheckDuplicate(session);
     _ = NativeDrm.DRMCloseSession(session);
     Console.WriteLine("done");
     return 0;

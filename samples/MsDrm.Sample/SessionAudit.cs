@@ -13,7 +13,7 @@ internal static class SessionAudit
         return session; // Returned: the caller owns it (no warning here).
     }
 
-    public static void ShowDuplicate(uint session)
+    public static void CheckDuplicate(uint session)
     {
         // MSDRM001: the duplicate is a new session that never reaches DRMCloseSession.
         int hr = NativeDrm.DRMDuplicateSession(session, out uint duplicate);
@@ -22,7 +22,8 @@ internal static class SessionAudit
             return;
         }
 
-        Console.WriteLine($"duplicate of session {session}: {duplicate}");
+        hr = NativeDrm.DRMIsActivated(duplicate, ActivateMachine, IntPtr.Zero);
+        Console.WriteLine(hr >= 0 ? "the duplicate session is activated" : "the duplicate session is not activated");
     }
 
     public static void CheckActivation(uint session)
@@ -32,6 +33,6 @@ internal static class SessionAudit
 
         // MSDRM002 and MSDRM001: a failed duplication goes unnoticed, and the copy is never closed.
         NativeDrm.DRMDuplicateSession(session, out uint spare);
-        Console.WriteLine($"spare session: {spare}");
+        _ = NativeDrm.DRMIsActivated(spare, ActivateMachine, IntPtr.Zero);
     }
 }

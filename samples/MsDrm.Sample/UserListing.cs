@@ -3,11 +3,12 @@ namespace MsDrm.Sample;
 /// <summary>Enumerates the users of an issuance license: every DRMGetUsers call hands out a new handle.</summary>
 internal static class UserListing
 {
-    public static void ListUsers(uint session)
+    public static void CountUsers()
     {
         DrmException.ThrowIfFailed(NativeDrm.DRMCreateIssuanceLicense(IntPtr.Zero, IntPtr.Zero, null, null, 0, null, 0, out uint license));
         try
         {
+            uint count = 0;
             for (uint index = 0; ; index++)
             {
                 // MSDRM001: each turn overwrites the previous user handle without DRMClosePubHandle.
@@ -18,8 +19,10 @@ internal static class UserListing
                 }
 
                 DrmException.ThrowIfFailed(hr);
-                Console.WriteLine($"user #{index} of session {session}'s license: handle {user}");
+                count++;
             }
+
+            Console.WriteLine($"the issuance license has {count} user(s)");
         }
         finally
         {

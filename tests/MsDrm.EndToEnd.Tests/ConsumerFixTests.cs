@@ -28,8 +28,8 @@ public sealed class ConsumerFixTests
         FixWithDotnetFormat(consumer);
 
         string fixedSource = File.ReadAllText(consumer.ProgramPath);
-        Assert.Contains("SafeDrmSessionHandle.Adopt(duplicate)", fixedSource, StringComparison.Ordinal);
-        Assert.Contains("ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy))", fixedSource, StringComparison.Ordinal);
+        Assert.True(fixedSource.Contains("SafeDrmSessionHandle.Adopt(duplicate)", StringComparison.Ordinal), "MSDRM001 not fixed:\n" + fixedSource);
+        Assert.True(fixedSource.Contains("ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy))", StringComparison.Ordinal), "MSDRM002 not fixed:\n" + fixedSource);
 
         ProcessResult build = consumer.Build("-warnaserror");
         Assert.True(build.ExitCode == 0, "the fixed program must build with -warnaserror:\n" + build + "\n" + fixedSource);

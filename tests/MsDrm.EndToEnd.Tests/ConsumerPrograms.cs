@@ -12,6 +12,8 @@ public static class ConsumerPrograms
     /// <summary>
     /// Opens a client session, leaks one duplicate of it (MSDRM001) and drops the HRESULT of another
     /// duplication (MSDRM002). Everything else is correct, so after the code fixes the build is clean.
+    /// Handles are never printed: handing one to a non-DRM method (even string interpolation) is an
+    /// escape, which MSDRM001 does not report.
     /// It calls msdrm.dll through its own declarations and, once fixed, through MsDrm.Runtime.
     /// </summary>
     public const string LeakyProgram = """
@@ -28,7 +30,7 @@ public static class ConsumerPrograms
                     return 1;
                 }
 
-                Sessions.ShowDuplicate(session);
+                Sessions.CheckDuplicate(session);
                 Sessions.DuplicateAndClose(session);
                 _ = Native.DRMCloseSession(session);
                 Console.WriteLine("done");
@@ -38,7 +40,7 @@ public static class ConsumerPrograms
 
         internal static class Sessions
         {
-            public static void ShowDuplicate(uint session)
+            public static void CheckDuplicate(uint session)
             {
                 int hr = Native.DRMDuplicateSession(session, out uint duplicate); // expect MSDRM001
                 if (hr < 0)
@@ -46,7 +48,8 @@ public static class ConsumerPrograms
                     return;
                 }
 
-                Console.WriteLine($"duplicate session {duplicate}");
+                hr = Native.DRMIsActivated(duplicate, 1, IntPtr.Zero);
+                Console.WriteLine(hr >= 0 ? "duplicate is activated" : "duplicate is not activated");
             }
 
             public static void DuplicateAndClose(uint session)
@@ -65,6 +68,9 @@ public static class ConsumerPrograms
 
             [DllImport("msdrm.dll", CharSet = CharSet.Unicode)]
             public static extern int DRMCreateClientSession(DrmCallback pfnCallback, uint uCallbackVersion, string wszGroupIDProviderType, string? wszGroupID, out uint phClient);
+
+            [DllImport("msdrm.dll")]
+            public static extern int DRMIsActivated(uint hClient, uint uFlags, IntPtr pActServInfo);
 
             [DllImport("msdrm.dll")]
             public static extern int DRMDuplicateSession(uint hSessionIn, out uint phSessionOut);
