@@ -53,7 +53,7 @@ public sealed class PackageContentsTests
     }
 
     [Fact]
-    public void Nuspec_CarriesMetadataAndNoDependencies()
+    public void Nuspec_CarriesMetadata_AndNoAnalyzerOrRoslynDependency()
     {
         XElement metadata = ReadNuspec().Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
@@ -71,8 +71,11 @@ public sealed class PackageContentsTests
         Assert.Equal("git", (string?)Element("repository").Attribute("type"));
         Assert.StartsWith("https://", (string?)Element("repository").Attribute("url"));
 
-        // The analyzers and code fixes travel inside the package: users need no other package.
-        Assert.DoesNotContain(Element("dependencies").Descendants(), e => e.Name.LocalName == "dependency");
+        // The analyzers and code fixes travel inside the package: neither they nor Roslyn are dependencies.
+        var dependencies = Element("dependencies").Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (string?)e.Attribute("id") ?? string.Empty);
+        Assert.DoesNotContain(dependencies, id => id.StartsWith("MsDrm", StringComparison.Ordinal) || id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Theory]
