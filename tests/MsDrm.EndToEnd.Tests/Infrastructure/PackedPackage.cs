@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Xunit;
 
 namespace MsDrm.EndToEnd.Tests.Infrastructure;
@@ -12,6 +13,8 @@ public sealed class PackedPackage : IDisposable
     /// <summary>The package id the repository ships.</summary>
     public const string PackageId = "MsDrm.Analyzers";
 
+    private readonly ConcurrentDictionary<string, Lazy<object>> sharedResults = new();
+
     /// <summary>Packs the package; throws with the build output when packing fails.</summary>
     public PackedPackage()
     {
@@ -23,7 +26,7 @@ public sealed class PackedPackage : IDisposable
         // Packing restores Roslyn and friends from the machine's cache; the package it makes has a
         // version no cache has seen, and consumers restore it into the private cache above.
         string suffix = "e2e." + DateTime.UtcNow.Ticks;
-        PackResult = new DotNetCli(packagesFolder: null).Run(
+        PackResult = RepositoryCli.Run(
             RepositoryPaths.Root,
             "pack", RepositoryPaths.PackageProject,
             "-c", "Release",
@@ -50,6 +53,12 @@ public sealed class PackedPackage : IDisposable
     /// <summary>The private NuGet cache (NUGET_PACKAGES) of every dotnet call of this run.</summary>
     public string PackagesFolder { get; }
 
+    /// <summary>
+    /// The dotnet CLI with the machine's usual NuGet cache, for building this repository's own
+    /// projects (they restore Roslyn and friends, which a fresh cache would download again).
+    /// </summary>
+    public DotNetCli RepositoryCli { get; } = new(packagesFolder: null);
+
     /// <summary>The dotnet CLI bound to <see cref="PackagesFolder"/>, for consumer projects.</summary>
     public DotNetCli Cli { get; }
 
@@ -61,6 +70,14 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>The version it was packed with.</summary>
     public string Version { get; }
+
+    /// <summary>
+    /// A result computed once per test run and shared by the tests that need it (such as one build
+    /// of the sample), so slow steps are not repeated.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> create)
+        where T : notnull =>
+        (T)sharedResults.GetOrAdd(key, _ => new Lazy<object>(() => create())).Value;
 
     /// <inheritdoc />
     public void Dispose()
