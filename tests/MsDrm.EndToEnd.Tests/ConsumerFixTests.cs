@@ -23,29 +23,14 @@ public sealed class ConsumerFixTests
     [Fact(Skip = NeedsCodeFixes)]
     public void DotnetFormat_FixesBothRules_AndTheBuildIsThenClean()
     {
-        var consumer = ConsumerProject.Create(package, "format", ConsumerPrograms.LeakyProgram);
+        FixedConsumer consumer = ConsumerRuns.Fixed(package);
 
-        FixWithDotnetFormat(consumer);
-
-        string fixedSource = File.ReadAllText(consumer.ProgramPath);
+        Assert.True(consumer.Format.ExitCode == 0, "dotnet format failed:\n" + consumer.Format);
+        string fixedSource = consumer.FixedSource;
         Assert.True(fixedSource.Contains("SafeDrmSessionHandle.Adopt(duplicate)", StringComparison.Ordinal), "MSDRM001 not fixed:\n" + fixedSource);
         Assert.True(fixedSource.Contains("ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy))", StringComparison.Ordinal), "MSDRM002 not fixed:\n" + fixedSource);
 
-        ProcessResult build = consumer.Build("-warnaserror");
-        Assert.True(build.ExitCode == 0, "the fixed program must build with -warnaserror:\n" + build + "\n" + fixedSource);
-        Assert.Empty(BuildDiagnostic.ParseMsDrm(build.Output));
-    }
-
-    /// <summary>Applies the package's code fixes with dotnet format and checks that it succeeded.</summary>
-    internal static void FixWithDotnetFormat(ConsumerProject consumer)
-    {
-        ProcessResult restore = consumer.DotNet("restore", consumer.ProjectPath, "-nodeReuse:false");
-        Assert.True(restore.ExitCode == 0, restore.ToString());
-
-        ProcessResult format = consumer.DotNet(
-            "format", "analyzers", consumer.ProjectPath,
-            "--diagnostics", "MSDRM001", "MSDRM002",
-            "--no-restore", "--verbosity", "detailed");
-        Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format);
+        Assert.True(consumer.Build.ExitCode == 0, "the fixed program must build with -warnaserror:\n" + consumer.Build + "\n" + fixedSource);
+        Assert.Empty(BuildDiagnostic.ParseMsDrm(consumer.Build.Output));
     }
 }

@@ -22,11 +22,10 @@ public sealed class ConsumerRunTests
     [Fact]
     public void UnfixedProgram_LeaksExactlyTheDuplicatedSession()
     {
-        var consumer = ConsumerProject.Create(package, "run-unfixed", ConsumerPrograms.LeakyProgram);
-        ProcessResult build = consumer.Build();
-        Assert.True(build.ExitCode == 0, build.ToString());
+        BuiltConsumer consumer = ConsumerRuns.Unfixed(package);
+        Assert.True(consumer.Build.ExitCode == 0, consumer.Build.ToString());
 
-        FakeMsDrmReport report = RunAgainstFake(consumer);
+        FakeMsDrmReport report = RunAgainstFake(consumer.Project);
 
         // The one MSDRM001 site: the duplicate made in CheckDuplicate is never closed.
         Assert.Equal(1, report.Live);
@@ -37,12 +36,10 @@ public sealed class ConsumerRunTests
     [Fact(Skip = ConsumerFixTests.NeedsCodeFixes)]
     public void FixedProgram_LeavesNoLiveHandles()
     {
-        var consumer = ConsumerProject.Create(package, "run-fixed", ConsumerPrograms.LeakyProgram);
-        ConsumerFixTests.FixWithDotnetFormat(consumer);
-        ProcessResult build = consumer.Build("-warnaserror");
-        Assert.True(build.ExitCode == 0, build + "\n" + File.ReadAllText(consumer.ProgramPath));
+        FixedConsumer consumer = ConsumerRuns.Fixed(package);
+        Assert.True(consumer.Build.ExitCode == 0, consumer.Build + "\n" + consumer.FixedSource);
 
-        FakeMsDrmReport report = RunAgainstFake(consumer);
+        FakeMsDrmReport report = RunAgainstFake(consumer.Project);
 
         Assert.Equal(0, report.Live);
         Assert.Equal(3, report.Values["created"]);
