@@ -4,8 +4,8 @@ using Xunit;
 namespace MsDrm.EndToEnd.Tests;
 
 /// <summary>
-/// The code fixes in the package repair a user's project from the command line, and the repaired
-/// program really closes what it opens (run against the fake msdrm library).
+/// The code fixes in the package repair a user's project from the command line
+/// (<see cref="ConsumerRunTests"/> runs the repaired program against the fake msdrm library).
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public sealed class ConsumerFixTests

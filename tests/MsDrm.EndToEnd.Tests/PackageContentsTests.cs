@@ -108,6 +108,27 @@ public sealed class PackageContentsTests
         Assert.True(references.ContainsKey("netstandard"), "analyzers must target netstandard2.0");
     }
 
+    [Theory]
+    [InlineData("lib/net8.0/MsDrm.Runtime.dll")]
+    [InlineData("lib/netstandard2.0/MsDrm.Runtime.dll")]
+    public void RuntimeAssemblies_AreDeterministic_WithTheirPdbEmbedded(string entryName)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
+        using var image = new MemoryStream();
+        using (Stream entry = zip.GetEntry(entryName)!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        var debugEntries = pe.ReadDebugDirectory().Select(d => d.Type).ToArray();
+
+        // Reproducible: a deterministic build. EmbeddedPortablePdb: the symbols (and SourceLink map) travel inside.
+        Assert.Contains(DebugDirectoryEntryType.Reproducible, debugEntries);
+        Assert.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb, debugEntries);
+    }
+
     private static bool IsPackagingInfrastructure(string name) =>
         name.EndsWith(".nuspec", StringComparison.Ordinal)
         || name.StartsWith("_rels/", StringComparison.Ordinal)
