@@ -33,12 +33,16 @@ public sealed class ConsumerBuildTests
             BuildDiagnostic.ParseMsDrm(build.Output).OrderBy(d => d.Line));
     }
 
-    [Fact]
-    public void Build_WithWarnAsErrorForTheRules_Fails()
+    /// <summary>The three ways the README gives to fail a build on the rules.</summary>
+    [Theory]
+    [InlineData("-warnaserror:MSDRM001,MSDRM002")]
+    [InlineData("-p:WarningsAsErrors=MSDRM001%3BMSDRM002")]
+    [InlineData("-p:TreatWarningsAsErrors=true")]
+    public void Build_WithTheRulesAsErrors_Fails(string argument)
     {
-        var consumer = ConsumerProject.Create(package, "warnaserror", ConsumerPrograms.LeakyProgram);
+        var consumer = ConsumerProject.Create(package, "as-errors", ConsumerPrograms.LeakyProgram);
 
-        ProcessResult build = consumer.Build("-warnaserror:MSDRM001,MSDRM002");
+        ProcessResult build = consumer.Build(argument);
 
         Assert.True(build.ExitCode != 0, "the build must fail:\n" + build);
         var errors = BuildDiagnostic.ParseMsDrm(build.Output).Where(d => d.Severity == "error").Select(d => (d.Id, d.Line));
