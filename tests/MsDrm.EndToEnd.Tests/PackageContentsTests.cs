@@ -61,7 +61,7 @@ public sealed class PackageContentsTests
 
         Assert.Equal(PackedPackage.PackageId, Value("id"));
         Assert.Equal(package.Version, Value("version"));
-        Assert.StartsWith("0.1.0-e2e.", package.Version);
+        Assert.StartsWith(VersionPrefixOfTheRepository() + "-e2e.", package.Version);
         Assert.Equal("expression", (string?)Element("license").Attribute("type"));
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("README.md", Value("readme"));
@@ -134,6 +134,11 @@ public sealed class PackageContentsTests
         || name.StartsWith("_rels/", StringComparison.Ordinal)
         || name.StartsWith("package/services/", StringComparison.Ordinal)
         || name == "[Content_Types].xml";
+
+    /// <summary>The one place the version is set: VersionPrefix in the root Directory.Build.props.</summary>
+    private static string VersionPrefixOfTheRepository() =>
+        XDocument.Load(RepositoryPaths.Combine("Directory.Build.props"))
+            .Descendants().Single(e => e.Name.LocalName == "VersionPrefix").Value.Trim();
 
     private XDocument ReadNuspec()
     {

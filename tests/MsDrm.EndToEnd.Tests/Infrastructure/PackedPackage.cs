@@ -5,7 +5,7 @@ namespace MsDrm.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Packs src/Runtime once per test run into a temporary feed, with a unique prerelease version
-/// (0.1.0-e2e.TICKS) and separate build output (--artifacts-path), so neither the NuGet cache nor
+/// (VersionPrefix-e2e.TICKS, the prefix from Directory.Build.props) and separate build output (--artifacts-path), so neither the NuGet cache nor
 /// the repository's own bin/obj folders can serve or be disturbed by a stale copy.
 /// </summary>
 public sealed class PackedPackage : IDisposable
