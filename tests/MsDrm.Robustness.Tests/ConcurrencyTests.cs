@@ -8,8 +8,8 @@ namespace MsDrm.Robustness.Tests;
 /// <summary>Concurrent analysis of a large compilation gives the same diagnostics every time.</summary>
 public class ConcurrencyTests(ITestOutputHelper output)
 {
-    private const int Copies = 12;
-    private const int Runs = 8;
+    private const int Copies = 4;
+    private const int Runs = 6;
 
     [Fact]
     public async Task Concurrent_runs_report_identical_diagnostics()

@@ -12,20 +12,23 @@ internal static class AnalyzerRun
 {
     internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    /// <summary>
+    /// The declarations and references every variant shares: compilations derived from it reuse its
+    /// resolved references, which is most of the cost of a small compilation.
+    /// </summary>
+    private static readonly CSharpCompilation Base = CSharpCompilation.Create(
+        "Mutant",
+        new[] { CSharpSyntaxTree.ParseText(DrmDeclarations.Source, ParseOptions, path: DrmDeclarations.FileName) },
+        TestReferences.Net80WithRuntime,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
     /// <summary>A compilation of the given sources plus the user's msdrm.dll declarations.</summary>
-    internal static CSharpCompilation Compile(IEnumerable<string> sources, bool includeDeclarations = true)
+    internal static CSharpCompilation Compile(IEnumerable<string> sources)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")).ToList();
-        if (includeDeclarations)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(DrmDeclarations.Source, ParseOptions, path: DrmDeclarations.FileName));
-        }
-
-        return CSharpCompilation.Create(
-            "Mutant",
-            trees,
-            TestReferences.Net80WithRuntime,
-            new CSharpCompilationOptions(OutputKindOf(trees), allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpCompilation compilation = Base.AddSyntaxTrees(trees);
+        OutputKind kind = OutputKindOf(trees);
+        return kind == Base.Options.OutputKind ? compilation : compilation.WithOptions(Base.Options.WithOutputKind(kind));
     }
 
     /// <summary>A console application when any file has top-level statements, else a library.</summary>
