@@ -121,7 +121,7 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         CapturedLocals captures = capturesOf(store.Invocation);
         foreach (ILocalSymbol local in store.Locals)
         {
-            if (captures.IsSharedWithOtherFunction(store.Invocation, local))
+            if (captures.IsSharedWithOtherFunction(store.Invocation, local) || captures.IsRefExposed(local))
             {
                 return false;
             }

@@ -20,7 +20,6 @@ public sealed class Msdrm002EdgeTests
         """);
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Stored_read_through_ref_local_alias_is_silent() => V("""
             int hr = 0;
             ref int alias = ref hr;
@@ -29,7 +28,6 @@ public sealed class Msdrm002EdgeTests
         """);
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Stored_then_overwritten_by_out_argument_is_reported() => V("""
             int hr = {|MSDRM002:Native.DRMRepair()|};
             int.TryParse("1", out hr);
