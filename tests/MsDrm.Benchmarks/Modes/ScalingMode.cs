@@ -1,0 +1,46 @@
+using MsDrm.Benchmarks.Corpus;
+using MsDrm.Benchmarks.Measuring;
+using MsDrm.Benchmarks.Reporting;
+
+namespace MsDrm.Benchmarks.Modes;
+
+/// <summary>--scaling: the compiler and ours at growing N; our cost per file must stay flat.</summary>
+internal static class ScalingMode
+{
+    private static readonly int[] Sizes = { 250, 500, 1000, 2000 };
+
+    internal static async Task<bool> RunAsync(BenchOptions options)
+    {
+        AnalyzerSet? ours = Checks.OursOrNote();
+        var sets = ours is null ? new List<AnalyzerSet> { AnalyzerSet.CompileOnly } : new List<AnalyzerSet> { AnalyzerSet.CompileOnly, ours };
+        var table = new TextTable("N files", "lines", "compile ms", "compile ms/file", "ours exec ms", "ours exec ms/file", "ours wall ms/file");
+        var perFile = new List<double>();
+        bool ok = true;
+        foreach (int n in Sizes)
+        {
+            var corpus = new CorpusCompilation(CorpusGenerator.Generate(n), options.Concurrent);
+            RoundResults results = await new RoundRunner(corpus, sets, options.Concurrent)
+                .RunAsync(options.Warmup, options.Rounds, options.Verbose ? Console.WriteLine : null);
+            ok &= Checks.Report(results);
+            double compile = results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs);
+            double exec = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalyzerExecutionMs);
+            double wall = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalysisWallMs);
+            perFile.Add(exec / n);
+            table.Row(n.ToString("N0"), corpus.LineCount.ToString("N0"), Format.Ms(compile), Format.Ms3(compile / n),
+                Format.Ms(exec), Format.Ms3(exec / n), Format.Ms3(wall / n));
+            Console.WriteLine($"  N={n:N0} measured");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Scaling: medians of {options.Rounds} round(s) after {options.Warmup} warm-up round(s) at each N.");
+        Console.Write(table);
+        if (ours is not null)
+        {
+            // Flat: the largest per-file cost is within 1.5x of the smallest (noise on a shared machine included).
+            double spread = perFile.Max() / perFile.Min();
+            Console.WriteLine($"Target: flat per-file cost (max/min of ours ms/file <= 1.5): {spread:N2} -> {Format.Verdict(spread <= 1.5)}");
+        }
+
+        return ok;
+    }
+}

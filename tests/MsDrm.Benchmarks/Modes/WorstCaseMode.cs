@@ -1,0 +1,49 @@
+using MsDrm.Benchmarks.Corpus;
+using MsDrm.Benchmarks.Measuring;
+using MsDrm.Benchmarks.Reporting;
+
+namespace MsDrm.Benchmarks.Modes;
+
+/// <summary>--worst-case: one huge method, one file of many DRM methods; ours on each.</summary>
+internal static class WorstCaseMode
+{
+    private const double MethodTargetMs = 1000;
+
+    internal static async Task<bool> RunAsync(BenchOptions options, int statements = 5000, int methods = 500)
+    {
+        AnalyzerSet? ours = Checks.OursOrNote();
+        var sets = ours is null ? new List<AnalyzerSet> { AnalyzerSet.CompileOnly } : new List<AnalyzerSet> { AnalyzerSet.CompileOnly, ours };
+        var cases = new[]
+        {
+            ($"one method, {statements:N0} statements", WorstCaseGenerator.HugeMethod(statements)),
+            ($"one file, {methods:N0} DRM methods", WorstCaseGenerator.ManyDrmMethods(methods)),
+        };
+
+        var table = new TextTable("worst case", "lines", "compile ms", "ours exec ms", "ours analysis wall ms", "our diagnostics");
+        bool ok = true;
+        double methodExec = double.NaN;
+        foreach ((string name, CorpusFile file) in cases)
+        {
+            var corpus = new CorpusCompilation(CorpusGenerator.SupportFiles.Append(file).ToList(), options.Concurrent);
+            RoundResults results = await new RoundRunner(corpus, sets, options.Concurrent)
+                .RunAsync(options.Warmup, options.Rounds, options.Verbose ? Console.WriteLine : null);
+            ok &= Checks.Report(results);
+            double exec = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalyzerExecutionMs);
+            double wall = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalysisWallMs);
+            string diagnostics = ours is null ? "-" : results.Of(ours.Name)[0].DiagnosticCounts.Values.Sum().ToString("N0");
+            methodExec = double.IsNaN(methodExec) ? exec : methodExec;
+            table.Row(name, file.Text.Count(c => c == '\n').ToString("N0"), Format.Ms(results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs)),
+                Format.Ms(exec), Format.Ms(wall), diagnostics);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Worst cases: medians of {options.Rounds} round(s) after {options.Warmup} warm-up round(s).");
+        Console.Write(table);
+        if (ours is not null)
+        {
+            Console.WriteLine($"Target: ours on the {statements:N0}-statement method < 1 s: {Format.Ms(methodExec)} ms -> {Format.Verdict(methodExec < MethodTargetMs)}");
+        }
+
+        return ok;
+    }
+}

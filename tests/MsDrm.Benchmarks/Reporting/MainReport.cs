@@ -1,0 +1,74 @@
+using MsDrm.Benchmarks.Measuring;
+
+namespace MsDrm.Benchmarks.Reporting;
+
+/// <summary>Prints the comparison table, the ratios and the targets of one corpus run.</summary>
+internal static class MainReport
+{
+    internal static void Print(RoundResults results, CorpusCompilation corpus, int rounds)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Corpus: {corpus.FileCount:N0} files, {corpus.LineCount:N0} lines; medians of {rounds} round(s).");
+        var table = new TextTable("configuration", "analyzers", "compile ms", "analysis wall ms", "analyzer exec ms", "total wall ms", "diagnostics");
+        foreach (AnalyzerSet set in results.Sets)
+        {
+            RunResult? first = results.Of(set.Name).FirstOrDefault();
+            table.Row(
+                set.Name,
+                set.Analyzers.Length.ToString(),
+                Format.Ms(results.Median(set.Name, r => r.CompileMs)),
+                set.IsCompileOnly ? "-" : Format.Ms(results.Median(set.Name, r => r.AnalysisWallMs)),
+                set.IsCompileOnly ? "-" : Format.Ms(results.Median(set.Name, r => r.AnalyzerExecutionMs)),
+                Format.Ms(results.Median(set.Name, r => r.TotalWallMs)),
+                first is null ? "-" : first.DiagnosticCounts.Values.Sum().ToString());
+        }
+
+        Console.Write(table);
+        PrintRatios(results, corpus);
+        PrintOurs(results);
+    }
+
+    private static void PrintRatios(RoundResults results, CorpusCompilation corpus)
+    {
+        double compile = results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs);
+        double Exec(string set) => Has(results, set) ? results.Median(set, r => r.AnalyzerExecutionMs) : double.NaN;
+        double Wall(string set) => Has(results, set) ? results.Median(set, r => r.AnalysisWallMs) : double.NaN;
+        double oursExec = Exec(AnalyzerCatalog.OursName);
+        double caExec = Exec(AnalyzerCatalog.NetAnalyzersName);
+
+        Console.WriteLine();
+        var ratios = new TextTable("ratio", "analyzer exec time", "analysis wall time");
+        ratios.Row("ours / compile", Format.Ratio(Statistics.Ratio(oursExec, compile)), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), compile)));
+        ratios.Row("ours / CA2000+CA1806", Format.Ratio(Statistics.Ratio(oursExec, caExec)), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), Wall(AnalyzerCatalog.NetAnalyzersName))));
+        ratios.Row("ours / IDisposableAnalyzers", Format.Ratio(Statistics.Ratio(oursExec, Exec(AnalyzerCatalog.IDisposableName))), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), Wall(AnalyzerCatalog.IDisposableName))));
+        Console.Write(ratios);
+
+        if (!double.IsNaN(oursExec))
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Target: ours < 5% of compile time (N=1,000; this run N={corpus.FileCount - 2:N0}): {Format.Percent(oursExec / compile)} -> {Format.Verdict(oursExec < 0.05 * compile)}");
+            Console.WriteLine($"Target: ours at least 10x cheaper than CA2000+CA1806: {Format.Ratio(Statistics.Ratio(oursExec, caExec))} -> {Format.Verdict(oursExec * 10 <= caExec)}");
+        }
+    }
+
+    private static void PrintOurs(RoundResults results)
+    {
+        if (!Has(results, AnalyzerCatalog.OursName))
+        {
+            return;
+        }
+
+        IReadOnlyList<RunResult> ours = results.Of(AnalyzerCatalog.OursName);
+        Console.WriteLine();
+        var perAnalyzer = new TextTable("our analyzer", "exec ms (median)");
+        foreach (string name in ours[0].PerAnalyzerMs.Keys.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            perAnalyzer.Row(name, Format.Ms2(Statistics.Median(ours.Select(r => r.PerAnalyzerMs[name]))));
+        }
+
+        Console.Write(perAnalyzer);
+        Console.WriteLine("Our diagnostics: " + string.Join(", ", ours[0].DiagnosticCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
+    }
+
+    private static bool Has(RoundResults results, string set) => results.Sets.Any(s => s.Name == set) && results.Of(set).Count > 0;
+}
