@@ -9,7 +9,7 @@ internal static class CorpusMode
 {
     internal static async Task<bool> RunAsync(BenchOptions options)
     {
-        var sets = new List<AnalyzerSet> { AnalyzerSet.CompileOnly };
+        var sets = new List<AnalyzerSet> { AnalyzerSet.CompileOnly, DriverOnlyAnalyzer.Set };
         if (Checks.OursOrNote() is { } ours)
         {
             sets.Add(ours);

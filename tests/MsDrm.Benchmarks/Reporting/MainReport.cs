@@ -1,3 +1,4 @@
+using MsDrm.Benchmarks.Corpus;
 using MsDrm.Benchmarks.Measuring;
 
 namespace MsDrm.Benchmarks.Reporting;
@@ -33,20 +34,32 @@ internal static class MainReport
         double compile = results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs);
         double Exec(string set) => Has(results, set) ? results.Median(set, r => r.AnalyzerExecutionMs) : double.NaN;
         double Wall(string set) => Has(results, set) ? results.Median(set, r => r.AnalysisWallMs) : double.NaN;
-        double oursExec = Exec(AnalyzerCatalog.OursName);
+
+        // Wall time above the no-op driver: what a set adds beyond CompilationWithAnalyzers' own cost.
+        double AboveDriver(string set) => Wall(set) - Wall(DriverOnlyAnalyzer.SetName);
+        string ours = AnalyzerCatalog.OursName;
+        double oursExec = Exec(ours);
         double caExec = Exec(AnalyzerCatalog.NetAnalyzersName);
 
         Console.WriteLine();
-        var ratios = new TextTable("ratio", "analyzer exec time", "analysis wall time");
-        ratios.Row("ours / compile", Format.Ratio(Statistics.Ratio(oursExec, compile)), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), compile)));
-        ratios.Row("ours / CA2000+CA1806", Format.Ratio(Statistics.Ratio(oursExec, caExec)), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), Wall(AnalyzerCatalog.NetAnalyzersName))));
-        ratios.Row("ours / IDisposableAnalyzers", Format.Ratio(Statistics.Ratio(oursExec, Exec(AnalyzerCatalog.IDisposableName))), Format.Ratio(Statistics.Ratio(Wall(AnalyzerCatalog.OursName), Wall(AnalyzerCatalog.IDisposableName))));
-        Console.Write(ratios);
+        var ratios = new TextTable("ratio", "analyzer exec time", "analysis wall time", "wall above driver");
+        ratios.Row("ours / compile",
+            Format.Ratio(Statistics.Ratio(oursExec, compile)),
+            Format.Ratio(Statistics.Ratio(Wall(ours), compile)),
+            Format.Ratio(Statistics.Ratio(AboveDriver(ours), compile)));
+        foreach (string other in new[] { AnalyzerCatalog.NetAnalyzersName, AnalyzerCatalog.IDisposableName })
+        {
+            ratios.Row($"ours / {other}",
+                Format.Ratio(Statistics.Ratio(oursExec, Exec(other))),
+                Format.Ratio(Statistics.Ratio(Wall(ours), Wall(other))),
+                Format.Ratio(Statistics.Ratio(AboveDriver(ours), AboveDriver(other))));
+        }
 
+        Console.Write(ratios);
         if (!double.IsNaN(oursExec))
         {
             Console.WriteLine();
-            Console.WriteLine($"Target: ours < 5% of compile time (N=1,000; this run N={corpus.FileCount - 2:N0}): {Format.Percent(oursExec / compile)} -> {Format.Verdict(oursExec < 0.05 * compile)}");
+            Console.WriteLine($"Target: ours < 5% of compile time (N=1,000; this run N={corpus.FileCount - CorpusGenerator.SupportFiles.Count:N0}): {Format.Percent(oursExec / compile)} -> {Format.Verdict(oursExec < 0.05 * compile)}");
             Console.WriteLine($"Target: ours at least 10x cheaper than CA2000+CA1806: {Format.Ratio(Statistics.Ratio(oursExec, caExec))} -> {Format.Verdict(oursExec * 10 <= caExec)}");
         }
     }
