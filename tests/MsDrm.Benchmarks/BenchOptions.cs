@@ -9,17 +9,21 @@ internal sealed record BenchOptions
     internal bool Concurrent { get; init; }
     internal bool Verbose { get; init; }
     internal int Files { get; init; } = 1000;
-    internal int Rounds { get; init; } = 5;
+    /// <summary>Recorded rounds; 0 means the mode's default (5, or 3 for --scaling).</summary>
+    internal int Rounds { get; init; }
     internal int Warmup { get; init; } = 1;
 
     internal const string Usage = """
         usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
-          (default)     N files (1,000), 5 rounds after 1 warm-up: compile alone, ours, CA2000+CA1806, IDisposableAnalyzers
+          (default)     N files (1,000), 5 rounds after 1 warm-up: compile alone, no-op driver, ours, CA2000+CA1806, IDisposableAnalyzers
           --quick       40 files, 1 round, no warm-up, plus a small worst case: proves the program works (CI)
-          --scaling     ours and the compiler at N = 250, 500, 1,000, 2,000: ms per file
+          --scaling     ours at N = 250, 500, 1,000, 2,000 (3 rounds each): ms per file
           --worst-case  one method of 5,000 statements; one file of 500 DRM methods
           --concurrent  concurrent build and analysis (default: one thread, for steadier numbers)
         """;
+
+    /// <summary>The rounds to record: the given count, else <paramref name="modeDefault"/>.</summary>
+    internal int RoundsOr(int modeDefault) => Rounds > 0 ? Rounds : modeDefault;
 
     /// <summary>Parses the arguments; null (after printing usage) when they are not understood.</summary>
     internal static BenchOptions? Parse(string[] args)

@@ -22,11 +22,12 @@ internal static class CorpusMode
             Console.WriteLine($"{set.Name}: {set.Analyzers.Length} analyzer(s)");
         }
 
+        int rounds = options.RoundsOr(5);
         var corpus = new CorpusCompilation(CorpusGenerator.Generate(options.Files), options.Concurrent);
-        Console.WriteLine($"Generated {options.Files:N0} files (seed {CorpusGenerator.Seed}); {options.Warmup} warm-up round(s), {options.Rounds} round(s).");
+        Console.WriteLine($"Generated {options.Files:N0} files (seed {CorpusGenerator.Seed}); {options.Warmup} warm-up round(s), {rounds} round(s).");
         RoundResults results = await new RoundRunner(corpus, sets, options.Concurrent)
-            .RunAsync(options.Warmup, options.Rounds, options.Verbose ? Console.WriteLine : null);
-        MainReport.Print(results, corpus, options.Rounds);
+            .RunAsync(options.Warmup, rounds, options.Verbose ? Console.WriteLine : null);
+        MainReport.Print(results, corpus, rounds);
         return Checks.Report(results);
     }
 }
