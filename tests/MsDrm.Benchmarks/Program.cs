@@ -9,6 +9,7 @@ if (options is null)
     return 2;
 }
 
+string? loadAtStart = MsDrm.Benchmarks.Measuring.PhaseClock.LoadAverage();
 try
 {
     Console.WriteLine($"MsDrm.Benchmarks: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
@@ -31,6 +32,8 @@ try
         }
     }
 
+    // Other work on the machine inflates wall times: say how busy it was.
+    Console.WriteLine($"Load average (1 min): {loadAtStart ?? "?"} at start, {MsDrm.Benchmarks.Measuring.PhaseClock.LoadAverage() ?? "?"} at end, on {Environment.ProcessorCount} cores.");
     Console.WriteLine(ok ? "MsDrm.Benchmarks: done." : "MsDrm.Benchmarks: FAILED (see above).");
     return ok ? 0 : 1;
 }

@@ -6,7 +6,9 @@ namespace MsDrm.Benchmarks.Measuring;
 internal sealed record RunResult(
     string SetName,
     double CompileMs,
+    double CompileCpuMs,
     double AnalysisWallMs,
+    double AnalysisCpuMs,
     double AnalyzerExecutionMs,
     ImmutableDictionary<string, double> PerAnalyzerMs,
     ImmutableDictionary<string, int> DiagnosticCounts,

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
@@ -17,19 +16,19 @@ internal static class SingleRun
     internal static async Task<RunResult> MeasureAsync(CorpusCompilation corpus, AnalyzerSet set, bool concurrentAnalysis)
     {
         Compilation compilation = corpus.Create(set);
-        var clock = Stopwatch.StartNew();
+        var clock = new PhaseClock();
         ImmutableArray<Diagnostic> compilerDiagnostics = compilation.GetDiagnostics();
         using (var peStream = new MemoryStream())
         {
             compilation.Emit(peStream);
         }
 
-        double compileMs = clock.Elapsed.TotalMilliseconds;
+        (double compileMs, double compileCpuMs) = clock.Elapsed();
         Diagnostic[] errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         ImmutableArray<string> errorSamples = errors.Take(5).Select(d => d.ToString()).ToImmutableArray();
         if (set.IsCompileOnly)
         {
-            return new RunResult(set.Name, compileMs, 0, 0, ImmutableDictionary<string, double>.Empty,
+            return new RunResult(set.Name, compileMs, compileCpuMs, 0, 0, 0, ImmutableDictionary<string, double>.Empty,
                 ImmutableDictionary<string, int>.Empty, errors.Length, errorSamples, ImmutableArray<string>.Empty);
         }
 
@@ -43,7 +42,7 @@ internal static class SingleRun
 
         clock.Restart();
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
-        double analysisMs = clock.Elapsed.TotalMilliseconds;
+        (double analysisMs, double analysisCpuMs) = clock.Elapsed();
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (DiagnosticAnalyzer analyzer in set.Analyzers)
@@ -59,7 +58,7 @@ internal static class SingleRun
         }
 
         var counts = diagnostics.GroupBy(d => d.Id).ToImmutableDictionary(g => g.Key, g => g.Count());
-        return new RunResult(set.Name, compileMs, analysisMs, perAnalyzer.Values.Sum(), perAnalyzer.ToImmutable(),
+        return new RunResult(set.Name, compileMs, compileCpuMs, analysisMs, analysisCpuMs, perAnalyzer.Values.Sum(), perAnalyzer.ToImmutable(),
             counts, errors.Length, errorSamples, failures.Distinct().ToImmutableArray());
     }
 }

@@ -10,7 +10,7 @@ internal static class MainReport
     {
         Console.WriteLine();
         Console.WriteLine($"Corpus: {corpus.FileCount:N0} files, {corpus.LineCount:N0} lines; medians of {rounds} round(s).");
-        var table = new TextTable("configuration", "analyzers", "compile ms", "analysis wall ms", "analyzer exec ms", "total wall ms", "diagnostics");
+        var table = new TextTable("configuration", "analyzers", "compile wall ms", "compile CPU ms", "analysis wall ms", "analysis CPU ms", "analyzer exec ms", "diagnostics");
         foreach (AnalyzerSet set in results.Sets)
         {
             RunResult? first = results.Of(set.Name).FirstOrDefault();
@@ -18,9 +18,10 @@ internal static class MainReport
                 set.Name,
                 set.Analyzers.Length.ToString(),
                 Format.Ms(results.Median(set.Name, r => r.CompileMs)),
+                Format.Ms(results.Median(set.Name, r => r.CompileCpuMs)),
                 set.IsCompileOnly ? "-" : Format.Ms(results.Median(set.Name, r => r.AnalysisWallMs)),
+                set.IsCompileOnly ? "-" : Format.Ms(results.Median(set.Name, r => r.AnalysisCpuMs)),
                 set.IsCompileOnly ? "-" : Format.Ms(results.Median(set.Name, r => r.AnalyzerExecutionMs)),
-                Format.Ms(results.Median(set.Name, r => r.TotalWallMs)),
                 first is null ? "-" : first.DiagnosticCounts.Values.Sum().ToString());
         }
 
@@ -31,35 +32,38 @@ internal static class MainReport
 
     private static void PrintRatios(RoundResults results, CorpusCompilation corpus)
     {
-        double compile = results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs);
-        double Exec(string set) => Has(results, set) ? results.Median(set, r => r.AnalyzerExecutionMs) : double.NaN;
-        double Wall(string set) => Has(results, set) ? results.Median(set, r => r.AnalysisWallMs) : double.NaN;
+        string compileSet = AnalyzerSet.CompileOnly.Name;
+        double compileWall = results.Median(compileSet, r => r.CompileMs);
+        double compileCpu = results.Median(compileSet, r => r.CompileCpuMs);
+        double Median(string set, Func<RunResult, double> value) => Has(results, set) ? results.Median(set, value) : double.NaN;
+        double Exec(string set) => Median(set, r => r.AnalyzerExecutionMs);
 
-        // Wall time above the no-op driver: what a set adds beyond CompilationWithAnalyzers' own cost.
-        double AboveDriver(string set) => Wall(set) - Wall(DriverOnlyAnalyzer.SetName);
+        // Analysis time above the no-op driver: what a set adds beyond CompilationWithAnalyzers' own cost.
+        double WallAbove(string set) => Median(set, r => r.AnalysisWallMs) - Median(DriverOnlyAnalyzer.SetName, r => r.AnalysisWallMs);
+        double CpuAbove(string set) => Median(set, r => r.AnalysisCpuMs) - Median(DriverOnlyAnalyzer.SetName, r => r.AnalysisCpuMs);
         string ours = AnalyzerCatalog.OursName;
         double oursExec = Exec(ours);
         double caExec = Exec(AnalyzerCatalog.NetAnalyzersName);
 
         Console.WriteLine();
-        var ratios = new TextTable("ratio", "analyzer exec time", "analysis wall time", "wall above driver");
+        var ratios = new TextTable("ratio", "analyzer exec time", "analysis CPU above driver", "analysis wall above driver");
         ratios.Row("ours / compile",
-            Format.Ratio(Statistics.Ratio(oursExec, compile)),
-            Format.Ratio(Statistics.Ratio(Wall(ours), compile)),
-            Format.Ratio(Statistics.Ratio(AboveDriver(ours), compile)));
+            Format.Ratio(Statistics.Ratio(oursExec, compileWall)),
+            Format.Ratio(Statistics.Ratio(CpuAbove(ours), compileCpu)),
+            Format.Ratio(Statistics.Ratio(WallAbove(ours), compileWall)));
         foreach (string other in new[] { AnalyzerCatalog.NetAnalyzersName, AnalyzerCatalog.IDisposableName })
         {
             ratios.Row($"ours / {other}",
                 Format.Ratio(Statistics.Ratio(oursExec, Exec(other))),
-                Format.Ratio(Statistics.Ratio(Wall(ours), Wall(other))),
-                Format.Ratio(Statistics.Ratio(AboveDriver(ours), AboveDriver(other))));
+                Format.Ratio(Statistics.Ratio(CpuAbove(ours), CpuAbove(other))),
+                Format.Ratio(Statistics.Ratio(WallAbove(ours), WallAbove(other))));
         }
 
         Console.Write(ratios);
         if (!double.IsNaN(oursExec))
         {
             Console.WriteLine();
-            Console.WriteLine($"Target: ours < 5% of compile time (N=1,000; this run N={corpus.FileCount - CorpusGenerator.SupportFiles.Count:N0}): {Format.Percent(oursExec / compile)} -> {Format.Verdict(oursExec < 0.05 * compile)}");
+            Console.WriteLine($"Target: ours < 5% of compile time (N=1,000; this run N={corpus.FileCount - CorpusGenerator.SupportFiles.Count:N0}): {Format.Percent(oursExec / compileWall)} -> {Format.Verdict(oursExec < 0.05 * compileWall)}");
             Console.WriteLine($"Target: ours at least 10x cheaper than CA2000+CA1806: {Format.Ratio(Statistics.Ratio(oursExec, caExec))} -> {Format.Verdict(oursExec * 10 <= caExec)}");
         }
     }
