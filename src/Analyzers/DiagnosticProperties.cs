@@ -25,4 +25,7 @@ public static class DiagnosticProperties
 
     /// <summary>MSDRM001: "true" when the handle exists only on the success side of an HRESULT test.</summary>
     public const string SuccessConditional = "SuccessConditional";
+
+    /// <summary>MSDRM002: "true" when the ignored HRESULT comes from a close function (<c>DRMClose*</c>), else "false".</summary>
+    public const string IsClose = "IsClose";
 }

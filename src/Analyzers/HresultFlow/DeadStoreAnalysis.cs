@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MsDrm.Analyzers.HresultFlow;
+
+/// <summary>
+/// Decides on the control flow graph whether a value stored in a local is lost on some path: the
+/// local is written again, or the path leaves the method (return, end, throw) or the local's scope,
+/// before any read. Paths that end in an unknown way (broken code) count as reads.
+/// </summary>
+internal static class DeadStoreAnalysis
+{
+    /// <summary>True when some path from the store at <paramref name="store"/> drops the stored value.</summary>
+    internal static bool IsDeadOnSomePath(FlowPosition store, ILocalSymbol local)
+    {
+        ControlFlowGraph graph = store.Graph;
+        if (CatchHandlerReads(graph, store.Block, local))
+        {
+            return false;
+        }
+
+        var visited = new HashSet<int>();
+        var pending = new Stack<(BasicBlock Block, int Start)>();
+        pending.Push((store.Block, store.Index + 1));
+
+        while (pending.Count > 0)
+        {
+            (BasicBlock block, int start) = pending.Pop();
+            switch (ScanBlock(block, start, local))
+            {
+                case LocalAccess.Read:
+                    continue;
+                case LocalAccess.Write:
+                    return true;
+            }
+
+            if (block.Kind == BasicBlockKind.Exit)
+            {
+                return true;
+            }
+
+            foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+            {
+                if (branch is null)
+                {
+                    continue;
+                }
+
+                switch (Follow(graph, branch, local))
+                {
+                    case PathEnd.Dead:
+                        return true;
+                    case PathEnd.Continues when branch.Destination is { } next && visited.Add(next.Ordinal):
+                        pending.Push((next, 0));
+                        break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private enum PathEnd
+    {
+        Continues,
+        Dead,
+        Read,
+    }
+
+    private static LocalAccess ScanBlock(BasicBlock block, int start, ILocalSymbol local)
+    {
+        for (int i = start; i < block.Operations.Length; i++)
+        {
+            LocalAccess access = LocalAccessScanner.FirstAccess(block.Operations[i], local);
+            if (access != LocalAccess.None)
+            {
+                return access;
+            }
+        }
+
+        return LocalAccessScanner.FirstAccess(block.BranchValue, local);
+    }
+
+    /// <summary>What following one branch means for the stored value.</summary>
+    private static PathEnd Follow(ControlFlowGraph graph, ControlFlowBranch branch, ILocalSymbol local)
+    {
+        // Finally blocks run on the way; a read there (before the destination) keeps the value alive.
+        foreach (ControlFlowRegion finallyRegion in branch.FinallyRegions)
+        {
+            if (LocalAccessScanner.RegionReads(graph, finallyRegion, local))
+            {
+                return PathEnd.Read;
+            }
+        }
+
+        switch (branch.Semantics)
+        {
+            case ControlFlowBranchSemantics.Regular:
+            case ControlFlowBranchSemantics.Return:
+                return branch.Destination is null ? PathEnd.Read : PathEnd.Continues;
+            case ControlFlowBranchSemantics.Throw:
+            case ControlFlowBranchSemantics.Rethrow:
+            case ControlFlowBranchSemantics.ProgramTermination:
+                return PathEnd.Dead;
+            case ControlFlowBranchSemantics.StructuredExceptionHandling:
+                // The end of a finally or filter: the value is lost only if the local's scope ends here.
+                return IsDeclaredWithin(HandlerRegion(branch.Source.EnclosingRegion), local) ? PathEnd.Dead : PathEnd.Read;
+            default:
+                // Error (broken code) and anything new: do not guess.
+                return PathEnd.Read;
+        }
+    }
+
+    /// <summary>True when a catch or filter that handles the store's try block reads the local.</summary>
+    private static bool CatchHandlerReads(ControlFlowGraph graph, BasicBlock storeBlock, ILocalSymbol local)
+    {
+        for (ControlFlowRegion? region = storeBlock.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+            {
+                continue;
+            }
+
+            foreach (ControlFlowRegion handler in tryAndCatch.NestedRegions)
+            {
+                if (handler != region && LocalAccessScanner.RegionReads(graph, handler, local))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The finally or filter region a block ends, or the block's own region when there is none.</summary>
+    private static ControlFlowRegion HandlerRegion(ControlFlowRegion region)
+    {
+        for (ControlFlowRegion? current = region; current is not null; current = current.EnclosingRegion)
+        {
+            if (current.Kind is ControlFlowRegionKind.Finally or ControlFlowRegionKind.Filter)
+            {
+                return current;
+            }
+        }
+
+        return region;
+    }
+
+    /// <summary>True when <paramref name="local"/> belongs to <paramref name="region"/> or a region inside it.</summary>
+    private static bool IsDeclaredWithin(ControlFlowRegion region, ILocalSymbol local)
+    {
+        foreach (ILocalSymbol declared in region.Locals)
+        {
+            if (SymbolEqualityComparer.Default.Equals(declared, local))
+            {
+                return true;
+            }
+        }
+
+        foreach (ControlFlowRegion nested in region.NestedRegions)
+        {
+            if (IsDeclaredWithin(nested, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

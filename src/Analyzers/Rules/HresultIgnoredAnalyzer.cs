@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.HresultFlow;
+
+namespace MsDrm.Analyzers.Rules;
+
+/// <summary>
+/// MSDRM002: the HRESULT of an msdrm.dll call is dropped, either as a bare expression statement or
+/// as a store into a local that is overwritten or goes out of scope before any read.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.HresultIgnored);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            DrmCallRecognizer recognizer = DrmCallRecognizer.Create(start.Compilation);
+            start.RegisterOperationBlockStartAction(block => OnBlockStart(block, recognizer));
+        });
+    }
+
+    private static void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
+    {
+        // Stores into locals wait for the block's end, where one control flow graph answers them all.
+        var stores = new List<PendingStore>();
+        context.RegisterOperationAction(
+            operation => AnalyzeInvocation(operation, recognizer, stores),
+            OperationKind.Invocation);
+        context.RegisterOperationBlockEndAction(end =>
+        {
+            lock (stores)
+            {
+                foreach (PendingStore store in stores)
+                {
+                    if (IsDropped(end, store))
+                    {
+                        end.ReportDiagnostic(CreateDiagnostic(store.Invocation, store.Function));
+                    }
+                }
+            }
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DrmCallRecognizer recognizer, List<PendingStore> stores)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (recognizer.GetFunction(invocation.TargetMethod) is not { } function
+            || !ReturnsHresult(invocation.TargetMethod)
+            || (function.IsClose && !AnalyzerOptionsReader.CheckCloseResults(context.Options, invocation.Syntax.SyntaxTree)))
+        {
+            return;
+        }
+
+        HresultUse use = HresultUseClassifier.Classify(invocation);
+        switch (use.Kind)
+        {
+            case HresultUseKind.Statement:
+                context.ReportDiagnostic(CreateDiagnostic(invocation, function));
+                break;
+            case HresultUseKind.StoredInLocals:
+                lock (stores)
+                {
+                    stores.Add(new PendingStore(invocation, function, use.Locals));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>An HRESULT is an integer; methods returning anything else (void, a wrapper) have none to drop.</summary>
+    private static bool ReturnsHresult(IMethodSymbol method) => method.ReturnType.SpecialType is
+        SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+
+    /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
+    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store)
+    {
+        IOperation root = store.Invocation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (ILocalSymbol local in store.Locals)
+        {
+            if (CapturedLocals.IsSharedWithOtherFunction(root, store.Invocation, local))
+            {
+                return false;
+            }
+        }
+
+        if (GetGraph(context, store.Invocation.Syntax) is not { } graph
+            || !ControlFlowGraphLocator.TryFind(graph, store.Invocation.Syntax, context.CancellationToken, out FlowPosition position))
+        {
+            return false;
+        }
+
+        foreach (ILocalSymbol local in store.Locals)
+        {
+            if (!DeadStoreAnalysis.IsDeadOnSomePath(position, local))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ControlFlowGraph? GetGraph(OperationBlockAnalysisContext context, SyntaxNode syntax)
+    {
+        foreach (IOperation block in context.OperationBlocks)
+        {
+            if (block.Syntax.SyntaxTree == syntax.SyntaxTree && block.Syntax.Span.Contains(syntax.Span))
+            {
+                try
+                {
+                    return context.GetControlFlowGraph(block);
+                }
+                catch (ArgumentException)
+                {
+                    // A block kind without a control flow graph: no dead-store verdict, no report.
+                    return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, DrmFunction function)
+    {
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Function, function.Name)
+            .Add(DiagnosticProperties.IsClose, function.IsClose ? "true" : "false");
+        return Diagnostic.Create(Descriptors.HresultIgnored, invocation.Syntax.GetLocation(), properties, function.Name);
+    }
+
+    private sealed class PendingStore
+    {
+        internal PendingStore(IInvocationOperation invocation, DrmFunction function, ImmutableArray<ILocalSymbol> locals)
+        {
+            Invocation = invocation;
+            Function = function;
+            Locals = locals;
+        }
+
+        internal IInvocationOperation Invocation { get; }
+
+        internal DrmFunction Function { get; }
+
+        internal ImmutableArray<ILocalSymbol> Locals { get; }
+    }
+}
