@@ -21,7 +21,7 @@ internal static class WorstCaseMode
             ($"one file, {methods:N0} DRM methods", WorstCaseGenerator.ManyDrmMethods(methods)),
         };
 
-        var table = new TextTable("worst case", "lines", "compile wall ms", "ours exec ms", "ours analysis wall ms", "ours analysis CPU ms", "our diagnostics");
+        var table = new TextTable("worst case", "lines", "compile wall ms", "ours exec ms", "ours analysis wall ms", "ours analysis CPU ms", "our diagnostics", "exec ms per analyzer");
         bool ok = true;
         double methodExec = double.NaN;
         foreach ((string name, CorpusFile file) in cases)
@@ -33,10 +33,12 @@ internal static class WorstCaseMode
             double exec = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalyzerExecutionMs);
             double wall = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalysisWallMs);
             double cpu = ours is null ? double.NaN : results.Median(ours.Name, r => r.AnalysisCpuMs);
-            string diagnostics = ours is null ? "-" : results.Of(ours.Name)[0].DiagnosticCounts.Values.Sum().ToString("N0");
+            string diagnostics = ours is null ? "-" : Describe(results.Of(ours.Name)[0].DiagnosticCounts);
+            string perAnalyzer = ours is null ? "-" : Describe(results.Of(ours.Name)[0].PerAnalyzerMs.Keys.ToDictionary(
+                name => name, name => (int)Statistics.Median(results.Of(ours.Name).Select(r => r.PerAnalyzerMs[name]))));
             methodExec = double.IsNaN(methodExec) ? exec : methodExec;
             table.Row(name, file.Text.Count(c => c == '\n').ToString("N0"), Format.Ms(results.Median(measured.Name, r => r.CompileMs)),
-                Format.Ms(exec), Format.Ms(wall), Format.Ms(cpu), diagnostics);
+                Format.Ms(exec), Format.Ms(wall), Format.Ms(cpu), diagnostics, perAnalyzer);
         }
 
         Console.WriteLine();
@@ -49,4 +51,7 @@ internal static class WorstCaseMode
 
         return ok;
     }
+
+    private static string Describe(IEnumerable<KeyValuePair<string, int>> counts) =>
+        string.Join(", ", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:N0}"));
 }
