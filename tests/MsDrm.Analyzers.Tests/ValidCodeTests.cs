@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Rules;
 using MsDrm.Testing;
+using MsDrm.Testing.Cases;
 using Xunit;
 
 namespace MsDrm.Analyzers.Tests;
@@ -33,6 +34,17 @@ public sealed class ValidCodeTests
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
+
+    public static TheoryData<string> HresultCaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (RuleCase c in HresultIgnoredCases.All)
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
 
     [Fact]
     public void Folder_has_enough_files()
@@ -72,6 +84,19 @@ public sealed class ValidCodeTests
     {
         CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
             CompilationAnalyzerRunner.Compile([("/ValidCode/" + name, ValidCodeFiles.Get(name))]),
+            AllAnalyzers());
+
+        Assert.Empty(run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
+        Assert.Empty(run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(HresultCaseNames))]
+    public async Task Correct_side_of_every_MSDRM002_case_is_silent_for_every_rule(string name)
+    {
+        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+            CompilationAnalyzerRunner.Compile([("/Correct.cs", HresultIgnoredCases.Get(name).Correct)]),
             AllAnalyzers());
 
         Assert.Empty(run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));

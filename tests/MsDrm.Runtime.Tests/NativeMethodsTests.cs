@@ -50,6 +50,18 @@ public sealed class NativeMethodsTests
     }
 
     [Fact]
+    public void The_net8_build_uses_LibraryImport_except_for_the_delegate_taking_import()
+    {
+        // A delegate parameter does not fit the [LibraryImport] generator: DRMCreateClientSession stays a [DllImport].
+        Assert.All(Imports, method =>
+        {
+            bool isLibraryImport = method.GetCustomAttribute<LibraryImportAttribute>() is not null;
+            Assert.True(isLibraryImport == (method.Name != nameof(NativeMethods.DRMCreateClientSession)), method.Name);
+        });
+        Assert.True((typeof(NativeMethods).GetMethod(nameof(NativeMethods.DRMCreateClientSession))!.Attributes & MethodAttributes.PinvokeImpl) != 0);
+    }
+
+    [Fact]
     public void The_fake_exports_every_imported_function()
     {
         FakeMsDrm.Install();

@@ -1,36 +1,44 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MsDrm.Analyzers.HresultFlow;
 
 /// <summary>
-/// Finds locals shared between a function and the lambdas or local functions inside or around it.
-/// A read through a capture can happen at any time, so such a store is never a dead store.
+/// Which function (method body, lambda or local function) references each local of an operation
+/// tree, built in one walk. A local shared between functions can be read through the capture at any
+/// time, so a store into it is never a dead store.
 /// </summary>
-internal static class CapturedLocals
+internal sealed class CapturedLocals
 {
-    /// <summary>
-    /// True when <paramref name="local"/> is referenced in a different function (lambda, local
-    /// function or the enclosing body) than the store at <paramref name="store"/>.
-    /// </summary>
-    internal static bool IsSharedWithOtherFunction(IOperation root, IOperation store, ILocalSymbol local)
+    private static readonly object MethodBody = new();
+    private static readonly object SeveralFunctions = new();
+
+    private readonly Dictionary<ILocalSymbol, object> functionOf = new(SymbolEqualityComparer.Default);
+
+    internal CapturedLocals(IOperation root)
     {
-        IOperation? storeFunction = EnclosingFunction(store);
         foreach (IOperation descendant in root.DescendantsAndSelf())
         {
-            if (descendant is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                && EnclosingFunction(reference) != storeFunction)
+            if (descendant is ILocalReferenceOperation reference)
             {
-                return true;
+                object function = EnclosingFunction(reference);
+                functionOf[reference.Local] = functionOf.TryGetValue(reference.Local, out object? known) && known != function
+                    ? SeveralFunctions
+                    : function;
             }
         }
-
-        return false;
     }
 
-    /// <summary>The nearest lambda or local function around an operation, or null for the method body itself.</summary>
-    private static IOperation? EnclosingFunction(IOperation operation)
+    /// <summary>
+    /// True when <paramref name="local"/> is referenced in a different function than the store
+    /// at <paramref name="store"/>.
+    /// </summary>
+    internal bool IsSharedWithOtherFunction(IOperation store, ILocalSymbol local)
+        => functionOf.TryGetValue(local, out object? function) && function != EnclosingFunction(store);
+
+    /// <summary>The nearest lambda or local function around an operation, or a marker for the method body.</summary>
+    private static object EnclosingFunction(IOperation operation)
     {
         for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -40,6 +48,6 @@ internal static class CapturedLocals
             }
         }
 
-        return null;
+        return MethodBody;
     }
 }

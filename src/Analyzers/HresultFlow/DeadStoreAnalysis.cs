@@ -54,6 +54,9 @@ internal static class DeadStoreAnalysis
                     case PathEnd.Continues when branch.Destination is { } next && visited.Add(next.Ordinal):
                         pending.Push((next, 0));
                         break;
+                    case PathEnd.AfterFinally when AfterTryFinally(graph, branch.Source) is { } after && visited.Add(after.Ordinal):
+                        pending.Push((after, 0));
+                        break;
                 }
             }
         }
@@ -66,6 +69,9 @@ internal static class DeadStoreAnalysis
         Continues,
         Dead,
         Read,
+
+        /// <summary>The end of a finally block: flow goes on after the try statement (its normal exit).</summary>
+        AfterFinally,
     }
 
     private static LocalAccess ScanBlock(BasicBlock block, int start, ILocalSymbol local)
@@ -104,8 +110,16 @@ internal static class DeadStoreAnalysis
             case ControlFlowBranchSemantics.ProgramTermination:
                 return PathEnd.Dead;
             case ControlFlowBranchSemantics.StructuredExceptionHandling:
-                // The end of a finally or filter: the value is lost only if the local's scope ends here.
-                return IsDeclaredWithin(HandlerRegion(branch.Source.EnclosingRegion), local) ? PathEnd.Dead : PathEnd.Read;
+                // The end of a finally or filter: the value is lost if the local's scope ends here;
+                // after a finally, flow is followed at the try statement's normal exit (jumps out of
+                // the try, which may go elsewhere, are not followed); a filter's end is not guessed.
+                ControlFlowRegion handler = HandlerRegion(branch.Source.EnclosingRegion);
+                if (IsDeclaredWithin(handler, local))
+                {
+                    return PathEnd.Dead;
+                }
+
+                return handler.Kind == ControlFlowRegionKind.Finally ? PathEnd.AfterFinally : PathEnd.Read;
             default:
                 // Error (broken code) and anything new: do not guess.
                 return PathEnd.Read;
@@ -132,6 +146,19 @@ internal static class DeadStoreAnalysis
         }
 
         return false;
+    }
+
+    /// <summary>The first block after the try/finally statement whose finally <paramref name="block"/> ends.</summary>
+    private static BasicBlock? AfterTryFinally(ControlFlowGraph graph, BasicBlock block)
+    {
+        ControlFlowRegion handler = HandlerRegion(block.EnclosingRegion);
+        if (handler.Kind != ControlFlowRegionKind.Finally || handler.EnclosingRegion is not { } tryAndFinally)
+        {
+            return null;
+        }
+
+        int next = tryAndFinally.LastBlockOrdinal + 1;
+        return next < graph.Blocks.Length ? graph.Blocks[next] : null;
     }
 
     /// <summary>The finally or filter region a block ends, or the block's own region when there is none.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,35 +22,50 @@ internal static class LocalAccessScanner
 {
     internal static LocalAccess FirstAccess(IOperation? operation, ILocalSymbol local)
     {
-        switch (operation)
+        if (operation is null)
         {
-            case null:
-                return LocalAccess.None;
+            return LocalAccess.None;
+        }
 
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                // The value is evaluated before the store.
-                LocalAccess inValue = FirstAccess(assignment.Value, local);
-                return inValue == LocalAccess.None ? LocalAccess.Write : inValue;
+        // Iterative pre-order walk (deep expression trees must not exhaust the stack). A null entry
+        // marks the point where an assignment to the local stores, after its value was evaluated.
+        var pending = new Stack<IOperation?>();
+        pending.Push(operation);
+        while (pending.Count > 0)
+        {
+            IOperation? current = pending.Pop();
+            switch (current)
+            {
+                case null:
+                    return LocalAccess.Write;
 
-            case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                return LocalAccess.Read;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    pending.Push(null);
+                    pending.Push(assignment.Value);
+                    break;
 
-            case IFlowAnonymousFunctionOperation:
-                // Lambda bodies run later; captured locals are handled before any flow analysis.
-                return LocalAccess.None;
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    return LocalAccess.Read;
 
-            default:
-                foreach (IOperation child in operation.ChildOperations)
-                {
-                    LocalAccess access = FirstAccess(child, local);
-                    if (access != LocalAccess.None)
-                    {
-                        return access;
-                    }
-                }
+                case IFlowAnonymousFunctionOperation:
+                    // Lambda bodies run later; captured locals are handled before any flow analysis.
+                    break;
 
-                return LocalAccess.None;
+                default:
+                    PushChildrenInReverse(pending, current);
+                    break;
+            }
+        }
+
+        return LocalAccess.None;
+    }
+
+    private static void PushChildrenInReverse(Stack<IOperation?> pending, IOperation operation)
+    {
+        foreach (IOperation child in operation.ChildOperations.Reverse())
+        {
+            pending.Push(child);
         }
     }
 

@@ -44,9 +44,17 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         {
             lock (stores)
             {
+                var capturesByRoot = new Dictionary<IOperation, CapturedLocals>();
                 foreach (PendingStore store in stores)
                 {
-                    if (IsDropped(end, store))
+                    IOperation root = RootOf(store.Invocation);
+                    if (!capturesByRoot.TryGetValue(root, out CapturedLocals? captures))
+                    {
+                        captures = new CapturedLocals(root);
+                        capturesByRoot.Add(root, captures);
+                    }
+
+                    if (IsDropped(end, store, captures))
                     {
                         end.ReportDiagnostic(CreateDiagnostic(store.Invocation, store.Function));
                     }
@@ -81,22 +89,25 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>An HRESULT is an integer; methods returning anything else (void, a wrapper) have none to drop.</summary>
-    private static bool ReturnsHresult(IMethodSymbol method) => method.ReturnType.SpecialType is
-        SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    /// <summary>
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it); methods returning
+    /// anything else (void, a wrapper) have none to drop.
+    /// </summary>
+    private static bool ReturnsHresult(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
+            ? underlying
+            : method.ReturnType;
+        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+    }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
-    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store)
+    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, CapturedLocals captures)
     {
-        IOperation root = store.Invocation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         foreach (ILocalSymbol local in store.Locals)
         {
-            if (CapturedLocals.IsSharedWithOtherFunction(root, store.Invocation, local))
+            if (captures.IsSharedWithOtherFunction(store.Invocation, local)
+                || ImmediateRead.IsReadByNextStatement(store.Invocation, local))
             {
                 return false;
             }
@@ -117,6 +128,16 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
+    }
+
+    private static IOperation RootOf(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 
     private static ControlFlowGraph? GetGraph(OperationBlockAnalysisContext context, SyntaxNode syntax)

@@ -320,6 +320,103 @@ public sealed class HresultIgnoredTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task Next_statement_that_reads_only_on_some_paths_does_not_count_as_a_read()
+        => Verify.VerifyAnalyzerAsync(Method(
+            """
+            int a = [|Native.DRMRepair()|];
+            if (session == 0 && a < 0) return;
+            int b = [|Native.DRMRepair()|];
+            Console.WriteLine(session == 0 ? b : 0);
+            int c = [|Native.DRMRepair()|];
+            Log(c = 1, c);
+            int d = [|Native.DRMRepair()|];
+            Func<int> later = () => 0;
+            Console.WriteLine(later());
+            """,
+            """
+                private static void Log(int first, int second) => Console.WriteLine(first + second);
+            """));
+
+    [Fact]
+    public Task Next_statement_that_always_reads_is_a_read()
+        => Verify.VerifyAnalyzerAsync(Method(
+            """
+            int a = Native.DRMRepair();
+            if (a < 0 && session == 0) return;
+            int b = Native.DRMRepair();
+            Console.WriteLine(b);
+            int c = Native.DRMRepair();
+            c = c + 1;
+            int d = Native.DRMRepair();
+            switch (d) { case 0: break; }
+            int e = Native.DRMRepair();
+            bool failed = e is < 0;
+            int f = Native.DRMRepair();
+            Console.WriteLine(failed ? -f : f);
+            """));
+
+    [Fact]
+    public Task Field_initializer_lambdas_and_constructor_initializers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            internal class Base
+            {
+                protected Base(int hr) => Console.WriteLine(hr);
+            }
+
+            internal sealed class Derived : Base
+            {
+                private static readonly Action Dropped = () => { int hr = [|Native.DRMRepair()|]; };
+                private static readonly Action Statement = () => [|Native.DRMRepair()|];
+                private static readonly Func<int> Kept = () => Native.DRMRepair();
+                private readonly int field = Native.DRMRepair();
+
+                internal Derived() : base(Native.DRMRepair())
+                {
+                    [|Native.DRMGetClientVersion(IntPtr.Zero)|];
+                }
+
+                internal int Property => Native.DRMRepair();
+            }
+            """);
+
+    [Fact]
+    public async Task Deep_expressions_after_a_store_are_walked_without_recursion()
+    {
+        string terms = string.Concat(Enumerable.Repeat(" + 1", 3000));
+        string source = Method($$"""
+            int kept = Native.DRMRepair();
+            int sum = kept{{terms}};
+            Console.WriteLine(sum);
+            int lost = Native.DRMRepair();
+            int other = 0{{terms}};
+            Console.WriteLine(other);
+            """);
+
+        Diagnostic[] diagnostics = await DiagnosticsOf(source, editorConfig: null);
+
+        Diagnostic lost = Assert.Single(diagnostics);
+        Assert.Equal(12, lost.Location.GetLineSpan().StartLinePosition.Line); // 0-based: the "lost" line
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Truncated_case_sources_never_throw(string name)
+    {
+        // Every prefix of a case is broken code in a different way: the analyzer must not throw on any.
+        string source = HresultIgnoredCases.Get(name).Wrong.Replace("{|MSDRM002:", "").Replace("|}", "");
+        for (int cut = source.Length / 8; cut < source.Length; cut += source.Length / 8)
+        {
+            CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+                CompilationAnalyzerRunner.Compile([("/Cut.cs", source.Substring(0, cut))]),
+                [new HresultIgnoredAnalyzer()]);
+            Assert.Empty(run.Exceptions);
+            Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
+        }
+    }
+
     [Theory]
     [InlineData("Native.DRMRepair(")]
     [InlineData("int hr = Native.DRMRepair(; hr = ")]

@@ -413,6 +413,28 @@ public static class HresultIgnoredCases
                 }
             """);
         yield return InRun(
+            "Shape_EnumResult",
+            """
+            {|MSDRM002:Typed.DRMGetClientVersion(IntPtr.Zero)|};
+            """,
+            """
+            if (Typed.DRMGetClientVersion(IntPtr.Zero) != HResult.S_OK)
+            {
+                Console.WriteLine("no client version");
+            }
+            """,
+            """
+                internal enum HResult : int
+                {
+                    S_OK = 0,
+                }
+
+                private static class Typed
+                {
+                    [DllImport("msdrm.dll")] internal static extern HResult DRMGetClientVersion(IntPtr info);
+                }
+            """);
+        yield return InRun(
             "Shape_RuntimeNativeMethods",
             """
             {|MSDRM002:NativeMethods.DRMDuplicateSession(session, out uint copy)|};
@@ -684,6 +706,34 @@ public static class HresultIgnoredCases
             {
                 Console.WriteLine(hr);
             }
+            """);
+        yield return InRun(
+            "DeadStore_InFinallyNeverRead",
+            """
+            int hr = 0;
+            try
+            {
+                Console.WriteLine("work");
+            }
+            finally
+            {
+                hr = {|MSDRM002:Native.DRMRepair()|};
+            }
+
+            Console.WriteLine("done");
+            """,
+            """
+            int hr = 0;
+            try
+            {
+                Console.WriteLine("work");
+            }
+            finally
+            {
+                hr = Native.DRMRepair();
+            }
+
+            Console.WriteLine(hr);
             """);
         yield return InRun(
             "DeadStore_ReadOnlyInCatchIsARead",

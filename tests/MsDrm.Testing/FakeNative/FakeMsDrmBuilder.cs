@@ -12,34 +12,47 @@ public static class FakeMsDrmBuilder
     /// <summary>Where the C source is copied next to the test assemblies.</summary>
     public static string SourcePath => Path.Combine(AppContext.BaseDirectory, "FakeNative", "fake_msdrm.c");
 
+    /// <summary>The folder built libraries are cached in, one sub-folder per source hash.</summary>
+    public static string DefaultCacheRoot => Path.Combine(Path.GetTempPath(), "msdrm-fake-native");
+
     /// <summary>
     /// Returns the path of the built library, compiling it first when the source changed since the last
-    /// build (the cache folder name is the source's hash, so a stale library is never reused).
+    /// build (the cache folder name is the source's hash, so a stale library is never reused). Uses the
+    /// compiler named by <c>CC</c>, else <c>cc</c>, <c>gcc</c> or <c>clang</c> on <c>PATH</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">No C compiler was found, or compiling failed.</exception>
-    public static string Build()
+    public static string Build() =>
+        Build(SourcePath, DefaultCacheRoot, Environment.GetEnvironmentVariable("CC"), Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>Builds <paramref name="sourcePath"/> into <paramref name="cacheRoot"/> (see <see cref="Build()"/>).</summary>
+    /// <param name="sourcePath">The C source.</param>
+    /// <param name="cacheRoot">The cache folder.</param>
+    /// <param name="compiler">A compiler name or path to prefer (like <c>CC</c>), or null.</param>
+    /// <param name="searchPath">The folders to look for compilers in (like <c>PATH</c>).</param>
+    /// <returns>The path of the built library.</returns>
+    /// <exception cref="InvalidOperationException">No C compiler was found, or compiling failed.</exception>
+    public static string Build(string sourcePath, string cacheRoot, string? compiler, string? searchPath)
     {
-        string source = SourcePath;
-        if (!File.Exists(source))
+        if (!File.Exists(sourcePath))
         {
-            throw new FileNotFoundException("fake_msdrm.c was not copied next to the test assemblies", source);
+            throw new FileNotFoundException("fake_msdrm.c was not copied next to the test assemblies", sourcePath);
         }
 
-        string hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(source)))[..16];
-        string folder = Path.Combine(Path.GetTempPath(), "msdrm-fake-native", hash);
+        string hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(sourcePath)))[..16];
+        string folder = Path.Combine(cacheRoot, hash);
         string library = Path.Combine(folder, LibraryFileName);
         if (File.Exists(library))
         {
             return library;
         }
 
-        string compiler = FindCompiler() ?? throw new InvalidOperationException(
+        string found = FindCompiler(compiler, searchPath ?? "") ?? throw new InvalidOperationException(
             CompilerRequiredMessage + " (install gcc, or set CC to a compiler's path).");
         Directory.CreateDirectory(folder);
 
         // Build to a private name, then rename: test processes running in parallel never see half a file.
         string temporary = $"{library}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        Compile(compiler, source, temporary);
+        Compile(found, sourcePath, temporary);
         File.Move(temporary, library, overwrite: true);
         return library;
     }
@@ -70,25 +83,20 @@ public static class FakeMsDrmBuilder
         }
     }
 
-    private static string? FindCompiler()
+    private static string? FindCompiler(string? preferred, string searchPath)
     {
-        string? configured = Environment.GetEnvironmentVariable("CC");
-        if (!string.IsNullOrWhiteSpace(configured) && (File.Exists(configured) || FindOnPath(configured) is not null))
-        {
-            return FindOnPath(configured) ?? configured;
-        }
-
-        return new[] { "cc", "gcc", "clang" }.Select(FindOnPath).FirstOrDefault(path => path is not null);
+        string[] candidates = string.IsNullOrWhiteSpace(preferred) ? new[] { "cc", "gcc", "clang" } : new[] { preferred, "cc", "gcc", "clang" };
+        return candidates.Select(name => FindOnPath(name, searchPath)).FirstOrDefault(path => path is not null);
     }
 
-    private static string? FindOnPath(string name)
+    private static string? FindOnPath(string name, string searchPath)
     {
         if (Path.IsPathRooted(name))
         {
             return File.Exists(name) ? name : null;
         }
 
-        string[] folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        string[] folders = searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         string[] suffixes = OperatingSystem.IsWindows() ? new[] { ".exe", "" } : new[] { "" };
         return folders.SelectMany(folder => suffixes.Select(suffix => Path.Combine(folder, name + suffix))).FirstOrDefault(File.Exists);
     }

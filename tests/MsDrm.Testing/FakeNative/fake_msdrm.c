@@ -634,7 +634,11 @@ EXPORT int32_t fake_msdrm_fail_nth(const char *function, int64_t n, HRESULT hr)
 EXPORT void fake_msdrm_fail_random(uint64_t seed, uint32_t per_million, const HRESULT *hrs, int32_t count)
 {
     pthread_mutex_lock(&lock);
-    random_state = seed ? seed : 0x9E3779B97F4A7C15ull;
+    /* splitmix64 of the seed: nearby seeds (1, 2, ...) give unrelated sequences */
+    uint64_t z = seed + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    random_state = (z ^ (z >> 31)) | 1;  /* xorshift needs a non-zero state */
     random_per_million = per_million;
     random_hr_count = 0;
     for (int i = 0; hrs && i < count && i < 64; i++) random_hrs[random_hr_count++] = hrs[i];

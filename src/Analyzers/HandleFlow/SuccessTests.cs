@@ -1,0 +1,226 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MsDrm.Analyzers.HandleFlow;
+
+/// <summary>What one side of a condition says about an HRESULT.</summary>
+internal enum Outcome
+{
+    /// <summary>Nothing is known (e.g. the false side of <c>hr == 1</c>).</summary>
+    Unknown,
+
+    /// <summary>The HRESULT is a success: the created handles exist.</summary>
+    Success,
+
+    /// <summary>The HRESULT is a failure: the call created nothing.</summary>
+    Failure,
+}
+
+/// <summary>
+/// Recognises the atomic tests of an HRESULT (comparisons with constants, patterns,
+/// Succeeded/Failed methods) and the zero/null tests of a handle. Negation and &amp;&amp;/||
+/// are handled by the caller, which walks the condition.
+/// </summary>
+internal static class SuccessTests
+{
+    /// <summary>
+    /// Classifies an atomic HRESULT test: <paramref name="operand"/> is the tested value,
+    /// the outcomes say what the true and false sides imply.
+    /// </summary>
+    internal static bool TryClassify(IOperation condition, out IOperation? operand, out Outcome whenTrue, out Outcome whenFalse)
+    {
+        operand = null;
+        whenTrue = whenFalse = Outcome.Unknown;
+        switch (condition)
+        {
+            case IBinaryOperation binary:
+                if (TryGetInteger(binary.RightOperand, out long right))
+                {
+                    operand = binary.LeftOperand;
+                    return Compare(binary.OperatorKind, right, out whenTrue, out whenFalse);
+                }
+
+                if (TryGetInteger(binary.LeftOperand, out long left))
+                {
+                    operand = binary.RightOperand;
+                    return Compare(Mirror(binary.OperatorKind), left, out whenTrue, out whenFalse);
+                }
+
+                return false;
+
+            case IIsPatternOperation isPattern:
+                operand = isPattern.Value;
+                return ClassifyPattern(isPattern.Pattern, out whenTrue, out whenFalse);
+
+            case IInvocationOperation invocation when IsSuccessMethod(invocation.TargetMethod, out bool isFailed):
+                operand = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
+                whenTrue = isFailed ? Outcome.Failure : Outcome.Success;
+                whenFalse = isFailed ? Outcome.Success : Outcome.Failure;
+                return operand is not null;
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Recognises a test of a handle against zero or null (<c>h == 0</c>, <c>h != 0</c>,
+    /// <c>w is null</c>, the compiler's null checks): on the "is zero" side no handle exists.
+    /// </summary>
+    internal static bool TryGetZeroTest(IOperation condition, out IOperation? operand, out bool trueMeansZero)
+    {
+        operand = null;
+        trueMeansZero = false;
+        switch (condition)
+        {
+            case IIsNullOperation isNull:
+                operand = isNull.Operand;
+                trueMeansZero = true;
+                return true;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                trueMeansZero = binary.OperatorKind == BinaryOperatorKind.Equals;
+                operand = IsZeroOrNull(binary.RightOperand) ? binary.LeftOperand
+                    : IsZeroOrNull(binary.LeftOperand) ? binary.RightOperand
+                    : null;
+                return operand is not null;
+
+            case IIsPatternOperation isPattern:
+                operand = isPattern.Value;
+                return IsZeroPattern(isPattern.Pattern, out trueMeansZero);
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsZeroPattern(IPatternOperation pattern, out bool trueMeansZero)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant when IsZeroOrNull(constant.Value):
+                trueMeansZero = true;
+                return true;
+            case INegatedPatternOperation negated when IsZeroPattern(negated.Pattern, out bool inner):
+                trueMeansZero = !inner;
+                return true;
+            default:
+                trueMeansZero = false;
+                return false;
+        }
+    }
+
+    private static bool IsZeroOrNull(IOperation operation)
+    {
+        if (operation.ConstantValue.HasValue)
+        {
+            object? value = operation.ConstantValue.Value;
+            return value is null || (TryGetInteger(operation, out long number) && number == 0);
+        }
+
+        // IntPtr.Zero / UIntPtr.Zero, and default(T).
+        IOperation stripped = HandleTransfer.StripConversions(operation);
+        return stripped is IDefaultValueOperation
+            || (stripped is IFieldReferenceOperation { Field: { Name: "Zero", IsStatic: true } field }
+                && field.ContainingType?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr);
+    }
+
+    private static bool ClassifyPattern(IPatternOperation pattern, out Outcome whenTrue, out Outcome whenFalse)
+    {
+        switch (pattern)
+        {
+            case IRelationalPatternOperation relational when TryGetInteger(relational.Value, out long value):
+                return Compare(relational.OperatorKind, value, out whenTrue, out whenFalse);
+            case IConstantPatternOperation constant when TryGetInteger(constant.Value, out long value):
+                return Compare(BinaryOperatorKind.Equals, value, out whenTrue, out whenFalse);
+            case INegatedPatternOperation negated when ClassifyPattern(negated.Pattern, out Outcome innerTrue, out Outcome innerFalse):
+                whenTrue = innerFalse;
+                whenFalse = innerTrue;
+                return true;
+            default:
+                whenTrue = whenFalse = Outcome.Unknown;
+                return false;
+        }
+    }
+
+    /// <summary>What <c>hr OP k</c> implies on each side (success: hr &gt;= 0; failure: hr &lt; 0).</summary>
+    private static bool Compare(BinaryOperatorKind kind, long k, out Outcome whenTrue, out Outcome whenFalse)
+    {
+        Outcome successIf(bool condition) => condition ? Outcome.Success : Outcome.Unknown;
+        Outcome failureIf(bool condition) => condition ? Outcome.Failure : Outcome.Unknown;
+        switch (kind)
+        {
+            case BinaryOperatorKind.Equals:
+                whenTrue = k >= 0 ? Outcome.Success : Outcome.Failure;
+
+                // hr != 0 reads as a failure; hr != E_DRM_x as "the call did not fail that way".
+                whenFalse = k == 0 ? Outcome.Failure : k < 0 ? Outcome.Success : Outcome.Unknown;
+                return true;
+            case BinaryOperatorKind.NotEquals:
+                Compare(BinaryOperatorKind.Equals, k, out whenFalse, out whenTrue);
+                return true;
+            case BinaryOperatorKind.LessThan:
+                whenTrue = failureIf(k <= 0);
+                whenFalse = successIf(k >= 0);
+                return true;
+            case BinaryOperatorKind.LessThanOrEqual:
+                whenTrue = failureIf(k < 0);
+                whenFalse = successIf(k >= -1);
+                return true;
+            case BinaryOperatorKind.GreaterThan:
+                whenTrue = successIf(k >= -1);
+                whenFalse = failureIf(k < 0);
+                return true;
+            case BinaryOperatorKind.GreaterThanOrEqual:
+                whenTrue = successIf(k >= 0);
+                whenFalse = failureIf(k <= 0);
+                return true;
+            default:
+                whenTrue = whenFalse = Outcome.Unknown;
+                return false;
+        }
+    }
+
+    private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
+    /// <summary>A bool method named Succeeded or Failed (any casing) that takes the HRESULT.</summary>
+    private static bool IsSuccessMethod(IMethodSymbol method, out bool isFailed)
+    {
+        isFailed = string.Equals(method.Name, "Failed", StringComparison.OrdinalIgnoreCase);
+        bool isSucceeded = string.Equals(method.Name, "Succeeded", StringComparison.OrdinalIgnoreCase);
+        int inputs = method.Parameters.Length + (method.IsStatic ? 0 : 1);
+        return (isFailed || isSucceeded) && method.ReturnType.SpecialType == SpecialType.System_Boolean && inputs >= 1;
+    }
+
+    /// <summary>The integer value of a constant (literal, const, enum member, cast of a constant).</summary>
+    internal static bool TryGetInteger(IOperation operation, out long value)
+    {
+        value = 0;
+        if (!operation.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        switch (operation.ConstantValue.Value)
+        {
+            case int i: value = i; return true;
+            case uint u: value = u; return true;
+            case long l: value = l; return true;
+            case ulong ul when ul <= long.MaxValue: value = (long)ul; return true;
+            case short s: value = s; return true;
+            case ushort us: value = us; return true;
+            case sbyte sb: value = sb; return true;
+            case byte b: value = b; return true;
+            default: return false;
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using MsDrm.Analyzers.Rules;
+using MsDrm.Testing;
+using MsDrm.Testing.Cases;
+using Xunit;
+using Xunit.Abstractions;
+using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.HandleNotClosedAnalyzer>;
+
+namespace MsDrm.Analyzers.Tests.Rules;
+
+/// <summary>MSDRM001: every shared case, plus message, properties, configuration and robustness.</summary>
+public class HandleNotClosedTests
+{
+    private readonly ITestOutputHelper output;
+
+    public HandleNotClosedTests(ITestOutputHelper output) => this.output = output;
+
+    public static TheoryData<string> CaseNames()
+    {
+        var names = new TheoryData<string>();
+        foreach (RuleCase rule in HandleNotClosedCases.All)
+        {
+            names.Add(rule.Name);
+        }
+
+        return names;
+    }
+
+    [Fact]
+    public void There_are_at_least_fifty_uniquely_named_cases()
+    {
+        Assert.True(HandleNotClosedCases.All.Count >= 50, $"only {HandleNotClosedCases.All.Count} cases");
+        Assert.Equal(HandleNotClosedCases.All.Count, HandleNotClosedCases.All.Select(c => c.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public Task Wrong_reports_exactly_the_marked_handles(string name)
+        => Verify.VerifyAnalyzerAsync(HandleNotClosedCases.Get(name).Wrong);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public Task Correct_is_silent(string name)
+        => Verify.VerifyAnalyzerAsync(HandleNotClosedCases.Get(name).Correct);
+
+    [Fact]
+    public Task Message_names_variable_function_and_close_function()
+        => Verify.VerifyAnalyzerAsync(
+            Unit("DrmException.ThrowIfFailed({|#0:Native.DRMDuplicateSession(s, out uint dup)|});"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("dup", "DRMDuplicateSession", "DRMCloseSession"));
+
+    [Fact]
+    public Task Message_for_wrapper_names_the_runtime_method_and_Dispose()
+        => Verify.VerifyAnalyzerAsync(
+            Unit("var copy = {|#0:safe.Duplicate()|}; Console.WriteLine(copy.IsInvalid);"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("copy", "SafeDrmSessionHandle.Duplicate", "Dispose"));
+
+    [Fact]
+    public Task Message_for_discard_uses_underscore()
+        => Verify.VerifyAnalyzerAsync(
+            Unit("DrmException.ThrowIfFailed({|#0:Native.DRMCreateUser(\"u\", null, \"Windows\", out _)|});"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("_", "DRMCreateUser", "DRMClosePubHandle"));
+
+    [Fact]
+    public Task Message_for_dropped_wrapper_uses_the_expression_text()
+        => Verify.VerifyAnalyzerAsync(
+            Unit("{|#0:SafeDrmSessionHandle.Adopt(s)|};"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("SafeDrmSessionHandle.Adopt(s)", "SafeDrmSessionHandle.Adopt", "Dispose"));
+
+    [Fact]
+    public Task Two_leaked_handles_of_one_call_give_two_diagnostics()
+        => Verify.VerifyAnalyzerAsync(
+            Unit("DrmException.ThrowIfFailed({|#0:Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hLib)|});"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("hEnv", "DRMInitEnvironment", "DRMCloseEnvironmentHandle"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("hLib", "DRMInitEnvironment", "DRMCloseHandle"));
+
+    [Fact]
+    public async Task Properties_carry_what_the_fix_needs_for_a_raw_handle()
+    {
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(Unit("int hr = Native.DRMDuplicateSession(s, out uint dup); if (hr >= 0) { DrmException.ThrowIfFailed(Native.DRMIsActivated(dup, 0, IntPtr.Zero)); }")));
+        ImmutableDictionary<string, string?> properties = diagnostic.Properties;
+        Assert.Equal("Session", properties[DiagnosticProperties.Kind]);
+        Assert.Equal("DRMCloseSession", properties[DiagnosticProperties.CloseFunction]);
+        Assert.Equal("SafeDrmSessionHandle", properties[DiagnosticProperties.SafeHandleType]);
+        Assert.Equal("dup", properties[DiagnosticProperties.Variable]);
+        Assert.Equal("false", properties[DiagnosticProperties.IsWrapper]);
+        Assert.Equal("DRMDuplicateSession", properties[DiagnosticProperties.Function]);
+        Assert.Equal("true", properties[DiagnosticProperties.SuccessConditional]);
+    }
+
+    [Fact]
+    public async Task Properties_for_a_wrapper_and_an_unconditional_handle()
+    {
+        Diagnostic[] diagnostics = (await AnalyzeAsync(Unit(
+            "Native.DRMParseUnboundLicense(\"c\", out uint root); var copy = safe.Duplicate(); Console.WriteLine(copy.IsInvalid);")))
+            .OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(2, diagnostics.Length);
+
+        Assert.Equal("Query", diagnostics[0].Properties[DiagnosticProperties.Kind]);
+        Assert.Equal("DRMCloseQueryHandle", diagnostics[0].Properties[DiagnosticProperties.CloseFunction]);
+        Assert.Equal("SafeDrmQueryHandle", diagnostics[0].Properties[DiagnosticProperties.SafeHandleType]);
+        Assert.Equal("false", diagnostics[0].Properties[DiagnosticProperties.SuccessConditional]);
+
+        Assert.Equal("true", diagnostics[1].Properties[DiagnosticProperties.IsWrapper]);
+        Assert.Equal("DRMCloseSession", diagnostics[1].Properties[DiagnosticProperties.CloseFunction]);
+        Assert.Equal("SafeDrmSessionHandle.Duplicate", diagnostics[1].Properties[DiagnosticProperties.Function]);
+        Assert.Equal("copy", diagnostics[1].Properties[DiagnosticProperties.Variable]);
+    }
+
+    [Fact]
+    public async Task Variable_property_is_empty_for_a_discard()
+    {
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(Unit("DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out _));")));
+        Assert.Equal(string.Empty, diagnostic.Properties[DiagnosticProperties.Variable]);
+    }
+
+    [Theory]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    public async Task Severity_follows_editorconfig(string configured, DiagnosticSeverity expected)
+    {
+        // Roslyn's own .editorconfig parsing, handed to the compilation the way the build does.
+        AnalyzerConfig config = AnalyzerConfig.Parse($"root = true\n\n[*.cs]\ndotnet_diagnostic.MSDRM001.severity = {configured}\n", "/src/.editorconfig");
+        AnalyzerConfigOptionsResult options = AnalyzerConfigSet.Create(new[] { config }).GetOptionsForSourcePath("/src/Test.cs");
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(
+            Unit("DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup));"),
+            treeOptions: new EditorConfigTreeOptions(options.TreeOptions)));
+        Assert.Equal(expected, diagnostic.Severity);
+    }
+
+    [Fact]
+    public async Task Editorconfig_none_silences_the_rule()
+    {
+        var test = new Verify.Test { TestCode = Unit("DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup));") };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\ndotnet_diagnostic.MSDRM001.severity = none\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Generated_code_is_skipped()
+        => Verify.VerifyAnalyzerAsync("// <auto-generated/>\n" + Unit("DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup));"));
+
+    [Theory]
+    [InlineData("Native.DRMDuplicateSession(s, out uint dup")]
+    [InlineData("Native.DRMDuplicateSession(out uint dup);")]
+    [InlineData("Native.DRMDuplicateSession(s, out undefined.x);")]
+    [InlineData("Native.DRMDuplicateSession(s, out var (a, b));")]
+    [InlineData("Native.DRMNoSuchFunction(s, out uint dup); Native.DRMCloseSession(dup")]
+    [InlineData("uint dup; if (Native.DRMDuplicateSession(s, out dup) >= ) { Native.DRMCloseSession(dup, 1); } else { goto missing; }")]
+    [InlineData("var copy = safe.Duplicate(; using (copy.) { }")]
+    [InlineData("Action a = () => Native.DRMDuplicateSession(s, out uint d); a(); while (Native.DRMDuplicateSession(s, out uint e)) { }")]
+    public async Task Broken_code_never_throws(string body)
+    {
+        // Whatever is reported, it must not be AD0001.
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(Unit(body), allowErrors: true);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    [Fact]
+    public async Task Top_level_statements_are_analysed()
+    {
+        var wrong = new Verify.Test
+        {
+            TestCode = """
+                using MsDrm;
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(0, out uint dup)|});
+                """,
+        };
+        wrong.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await wrong.RunAsync();
+
+        var correct = new Verify.Test
+        {
+            TestCode = """
+                using MsDrm;
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(0, out uint dup));
+                Native.DRMCloseSession(dup);
+                """,
+        };
+        correct.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await correct.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Pointer_handles_created_through_address_of(bool closed)
+    {
+        string close = closed ? "Pointers.DRMCloseSession(dup);" : string.Empty;
+        string call = closed ? "Pointers.DRMDuplicateSession(s, &dup)" : "{|MSDRM001:Pointers.DRMDuplicateSession(s, &dup)|}";
+        var test = new Verify.Test
+        {
+            TestCode = $$"""
+                using System.Runtime.InteropServices;
+                using MsDrm;
+
+                internal static unsafe class Pointers
+                {
+                    [DllImport("msdrm.dll")]
+                    public static extern int DRMDuplicateSession(uint source, uint* copy);
+
+                    [DllImport("msdrm.dll")]
+                    public static extern int DRMCloseSession(uint session);
+
+                    public static void M(uint s)
+                    {
+                        uint dup;
+                        DrmException.ThrowIfFailed({{call}});
+                        {{close}}
+                    }
+                }
+                """,
+        };
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Field_initialiser_creations_escape()
+        => await Verify.VerifyAnalyzerAsync("""
+            using MsDrm;
+
+            internal class Holder
+            {
+                private static uint session;
+                private static readonly int Hr = Native.DRMDuplicateSession(0, out session);
+            }
+            """);
+
+    [Fact]
+    public async Task A_method_of_five_thousand_statements_is_analysed_quickly()
+    {
+        var body = new StringBuilder();
+        for (int i = 0; i < 1000; i++)
+        {
+            body.AppendLine($"int hr{i} = Native.DRMDuplicateSession(s, out uint d{i});");
+            body.AppendLine($"if (hr{i} < 0) {{ continue; }}");
+            body.AppendLine($"DrmException.ThrowIfFailed(Native.DRMIsActivated(d{i}, 0, IntPtr.Zero));");
+            body.AppendLine($"if (flag) {{ Console.WriteLine(d{i}); }} else {{ Native.DRMCloseSession(d{i}); }}");
+            body.AppendLine($"count += {i};");
+        }
+
+        string source = Unit("for (int loop = 0; loop < 2; loop++) {\n" + body + "}");
+        await AnalyzeAsync(source); // warm up (JIT, reference loading)
+
+        // The analyzer's own time (graph building included, binding excluded), as the driver measures it.
+        var compilation = CSharpCompilation.Create(
+            "Perf",
+            new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(DrmDeclarations.Source) },
+            TestReferences.Net80WithRuntime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzer = new HandleNotClosedAnalyzer();
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        TimeSpan elapsed = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        output.WriteLine($"5,000 statements: analyzer time {elapsed.TotalMilliseconds:F0} ms, {diagnostics.Length} diagnostics");
+        Assert.Empty(diagnostics);
+        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    private static string Unit(string body) => $$"""
+        using System;
+        using MsDrm;
+
+        internal class C
+        {
+            void M(uint s, bool flag, int count, SafeDrmSessionHandle safe)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, bool allowErrors = false, SyntaxTreeOptionsProvider? treeOptions = null)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Test",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText(source, path: "/src/Test.cs"),
+                CSharpSyntaxTree.ParseText(DrmDeclarations.Source, path: DrmDeclarations.FileName),
+            },
+            TestReferences.Net80WithRuntime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSyntaxTreeOptionsProvider(treeOptions));
+        if (!allowErrors)
+        {
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HandleNotClosedAnalyzer());
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        return await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync()
+            .ContinueWith(t => t.Result.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").ToImmutableArray());
+    }
+
+    /// <summary>Severities from an .editorconfig section, as the compiler's own provider gives them.</summary>
+    private sealed class EditorConfigTreeOptions(ImmutableDictionary<string, ReportDiagnostic> severities) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+            => severities.TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using static MsDrm.Testing.Cases.HandleNotClosedSource;
+
+namespace MsDrm.Testing.Cases;
+
+/// <summary>
+/// Every escape of DESIGN.md, paired: Wrong only uses the handle (or hands over something else),
+/// Correct hands the handle over, which ends the method's ownership.
+/// </summary>
+internal static class HandleNotClosedEscapes
+{
+    private const string Dup = "Native.DRMDuplicateSession(s, out uint dup)";
+    private const string Created = "        DrmException.ThrowIfFailed(" + Dup + ");\n";
+    private const string CreatedMarked = "        DrmException.ThrowIfFailed({|MSDRM001:" + Dup + "|});\n";
+
+    internal static IEnumerable<RuleCase> Cases => new[]
+    {
+        Escape("Escape_stored_in_field", "        field = dup;"),
+        Escape("Escape_stored_in_property", "        Prop = dup;"),
+        Escape("Escape_stored_in_array_element", "        array[0] = dup;"),
+        Escape("Escape_added_to_collection", "        list.Add(dup);"),
+        Escape("Escape_passed_by_ref", "        KeepRef(ref dup);"),
+        Escape("Escape_passed_to_non_drm_method", "        Keep(dup);"),
+        Escape("Escape_passed_to_Console_WriteLine", "        Console.WriteLine(dup);"),
+        Escape("Escape_string_interpolation", "        string text = $\"session {dup}\";\n        Console.WriteLine(text.Length);"),
+        Escape("Escape_captured_by_lambda", "        Action close = () => Native.DRMCloseSession(dup);\n        close();"),
+        Escape("Escape_captured_by_local_function", "        CloseIt();\n        void CloseIt() => Native.DRMCloseSession(dup);"),
+        Escape("Escape_adopted_by_wrapper", "        using SafeDrmSessionHandle owned = SafeDrmSessionHandle.Adopt(dup);"),
+        Escape("Escape_cast_then_stored", "        field = (uint)(int)dup;"),
+        Members("Escape_returned",
+            $$"""
+                uint Create(uint s)
+                {
+                    int hr = {|MSDRM001:{{Dup}}|};
+                    return hr >= 0 ? 1u : 0u;
+                }
+            """,
+            $$"""
+                uint Create(uint s)
+                {
+                    DrmException.ThrowIfFailed({{Dup}});
+                    return dup;
+                }
+            """),
+        Members("Escape_created_into_out_parameter",
+            $$"""
+                void Create(uint s, out uint result)
+                {
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out uint dup)|});
+                    result = 0;
+                }
+            """,
+            """
+                void Create(uint s, out uint result)
+                {
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out result));
+                }
+            """),
+        Body("Escape_created_into_field_or_array",
+            CreatedMarked + "        field = 1;",
+            "        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out field));\n        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out array[1]));"),
+        Body("Use_as_drm_input_is_not_an_escape",
+            CreatedMarked + "        DrmException.ThrowIfFailed(Native.DRMIsActivated(dup, 0, IntPtr.Zero));",
+            Created + "        DrmException.ThrowIfFailed(Native.DRMIsActivated(dup, 0, IntPtr.Zero));\n        Native.DRMCloseSession(dup);"),
+        Body("Duplicate_source_stays_owned",
+            CreatedMarked + "        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(dup, out uint second));\n        Native.DRMCloseSession(second);",
+            Created + "        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(dup, out uint second));\n        Native.DRMCloseSession(second);\n        Native.DRMCloseSession(dup);"),
+        Body("Wrong_close_function_does_not_close",
+            CreatedMarked + "        Native.DRMCloseHandle(dup);",
+            Created + "        Native.DRMCloseSession(dup);"),
+        Body("Copy_closed_through_the_copy",
+            CreatedMarked + "        uint copy = dup;\n        Console.WriteLine(copy == 0);",
+            Created + "        uint copy = dup;\n        Native.DRMCloseSession(copy);"),
+        Body("Cast_closed_through_conversions",
+            CreatedMarked + "        int asInt = (int)dup;\n        Console.WriteLine(asInt > 0);",
+            Created + "        int asInt = (int)dup;\n        Native.DRMCloseSession(checked((uint)asInt));"),
+    };
+
+    private static RuleCase Escape(string name, string handOver)
+        => Body(name, CreatedMarked + "        Console.WriteLine(\"kept\");", Created + handOver);
+}

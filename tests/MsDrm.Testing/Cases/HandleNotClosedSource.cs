@@ -1,0 +1,66 @@
+namespace MsDrm.Testing.Cases;
+
+/// <summary>
+/// Builds full compilation units for MSDRM001 cases: class <c>C</c> with the helpers the cases
+/// use (HRESULT constants, Succeeded/Failed methods, a field, a property, a list) around a body.
+/// </summary>
+internal static class HandleNotClosedSource
+{
+    /// <summary>A case whose Wrong and Correct differ in the body of <c>void M(...)</c>.</summary>
+    internal static RuleCase Body(string name, string wrong, string correct)
+        => new(name, Unit(Method(wrong)), Unit(Method(correct)));
+
+    /// <summary>A case whose Wrong and Correct differ in class members of <c>C</c>.</summary>
+    internal static RuleCase Members(string name, string wrong, string correct, string extraTypes = "")
+        => new(name, Unit(wrong, extraTypes), Unit(correct, extraTypes));
+
+    private static string Method(string body) => $$"""
+            void M(uint s, uint env, uint lib, uint bound, uint lic, uint pub, uint query, bool flag, int count, SafeDrmSessionHandle safe)
+            {
+        {{body}}
+            }
+        """;
+
+    internal static string Unit(string members, string extraTypes = "") => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.InteropServices;
+        using MsDrm;
+
+        internal enum DrmError
+        {
+            E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF22),
+        }
+
+        internal static class HrExtensions
+        {
+            public static bool Succeeded(this int hr) => hr >= 0;
+        }
+
+        internal static class Hr
+        {
+            public static bool Failed(int hr) => hr < 0;
+        }
+
+        {{extraTypes}}
+        internal class C
+        {
+            private const int E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF22);
+            private uint field;
+            private readonly List<uint> list = new List<uint>();
+            private readonly uint[] array = new uint[4];
+
+            private uint Prop { get; set; }
+
+            private static bool SUCCEEDED(int hr) => hr >= 0;
+
+            private static void Keep(uint handle) { }
+
+            private static void KeepRef(ref uint handle) { }
+
+            private static void KeepWrapper(SafeDrmSessionHandle handle) { }
+
+        {{members}}
+        }
+        """;
+}
