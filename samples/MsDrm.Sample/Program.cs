@@ -1,30 +1,30 @@
-using System.Runtime.InteropServices;
+using MsDrm.Sample;
 
-// On Windows this talks to the AD RMS client; anywhere else it only shows what the analyzers find.
-Console.WriteLine("MsDrm sample: build output lists the MSDRM warnings for the code below.");
-if (!OperatingSystem.IsWindows())
+// A license auditor in miniature: opens an AD RMS client session, looks at a duplicate of it and
+// lists the users of an issuance license. Its build output shows the MSDRM warnings for the
+// mistakes in SessionAudit.cs and UserListing.cs; CorrectAudit.cs shows the same work done right.
+Console.WriteLine("MsDrm sample: the build output lists the MSDRM001/MSDRM002 warnings for this program.");
+
+if (!FakeLibrary.TryInstall() && !OperatingSystem.IsWindows())
 {
-    Console.WriteLine("msdrm.dll exists only on Windows; nothing to run here.");
-    return;
+    Console.WriteLine("msdrm.dll (the AD RMS client) exists only on Windows, so there is nothing to run here.");
+    Console.WriteLine("Set MSDRM_FAKE_LIBRARY to the path of a fake msdrm library to run it anyway.");
+    return 0;
 }
 
-Sessions.DuplicateAndForget(0);
-
-internal static class Sessions
+try
 {
-    // MSDRM002: the HRESULT is dropped. MSDRM001: the duplicate never reaches DRMCloseSession.
-    public static void DuplicateAndForget(uint session)
-    {
-        Native.DRMDuplicateSession(session, out uint duplicate);
-        Console.WriteLine($"duplicate: {duplicate}");
-    }
+    uint session = SessionAudit.OpenClientSession();
+    SessionAudit.CheckDuplicate(session);
+    SessionAudit.CheckActivation(session);
+    UserListing.CountUsers();
+    CorrectAudit.CheckDuplicate(session);
+    _ = NativeDrm.DRMCloseSession(session);
+    Console.WriteLine("done");
+    return 0;
 }
-
-internal static class Native
+catch (Exception e) when (e is MsDrm.DrmException or DllNotFoundException or EntryPointNotFoundException)
 {
-    [DllImport("msdrm.dll")]
-    public static extern int DRMDuplicateSession(uint hSessionIn, out uint phSessionOut);
-
-    [DllImport("msdrm.dll")]
-    public static extern int DRMCloseSession(uint hSession);
+    Console.Error.WriteLine($"msdrm.dll call failed: {e.Message}");
+    return 1;
 }

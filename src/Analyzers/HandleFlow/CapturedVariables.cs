@@ -15,33 +15,40 @@ internal static class CapturedVariables
         var captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IOperation root in roots)
         {
-            Visit(root, null, captured);
+            Visit(root, captured);
         }
 
         return captured;
     }
 
-    private static void Visit(IOperation operation, IMethodSymbol? function, HashSet<ISymbol> captured)
+    private static void Visit(IOperation root, HashSet<ISymbol> captured)
     {
-        switch (operation)
+        // Iterative: generated or machine-written bodies can nest deeper than the stack allows.
+        var pending = new Stack<(IOperation Operation, IMethodSymbol? Function)>();
+        pending.Push((root, null));
+        while (pending.Count > 0)
         {
-            case IAnonymousFunctionOperation lambda:
-                function = lambda.Symbol;
-                break;
-            case ILocalFunctionOperation localFunction:
-                function = localFunction.Symbol;
-                break;
-            case ILocalReferenceOperation local when function is not null && !IsDeclaredIn(local.Local, function):
-                captured.Add(local.Local);
-                break;
-            case IParameterReferenceOperation parameter when function is not null && !IsDeclaredIn(parameter.Parameter, function):
-                captured.Add(parameter.Parameter);
-                break;
-        }
+            (IOperation operation, IMethodSymbol? function) = pending.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    function = lambda.Symbol;
+                    break;
+                case ILocalFunctionOperation localFunction:
+                    function = localFunction.Symbol;
+                    break;
+                case ILocalReferenceOperation local when function is not null && !IsDeclaredIn(local.Local, function):
+                    captured.Add(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter when function is not null && !IsDeclaredIn(parameter.Parameter, function):
+                    captured.Add(parameter.Parameter);
+                    break;
+            }
 
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            Visit(child, function, captured);
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                pending.Push((child, function));
+            }
         }
     }
 

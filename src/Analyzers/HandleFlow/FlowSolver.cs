@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -17,6 +18,7 @@ internal sealed class FlowSolver
     private readonly ControlFlowGraph graph;
     private readonly HandleFlowContext context;
     private readonly int maxVisits;
+    private readonly bool[] creates;
 
     internal FlowSolver(ControlFlowGraph graph, HandleFlowContext context)
     {
@@ -25,6 +27,7 @@ internal sealed class FlowSolver
 
         // The lattice is finite so the fixpoint is reached anyway; this only bounds pathological graphs.
         maxVisits = Math.Max(1000, graph.Blocks.Length * 64);
+        creates = FindCreatingBlocks(graph, context);
     }
 
     /// <summary>Analyses the whole graph and reports every creation still live at its exit.</summary>
@@ -103,6 +106,14 @@ internal sealed class FlowSolver
 
     private void Process(BasicBlock block, FlowState state, bool isFinally, bool report, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
     {
+        if (state.Live.Count == 0 && !creates[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
+        {
+            // Nothing open and nothing created here: the block cannot change the state (fast path).
+            Follow(block.FallThroughSuccessor, state, isFinally, report, flowTo, reachEnd);
+            Follow(block.ConditionalSuccessor, FlowState.Empty(), isFinally, report, flowTo, reachEnd);
+            return;
+        }
+
         var transfer = new HandleTransfer(context, state, report);
         foreach (IOperation operation in block.Operations)
         {
@@ -195,6 +206,39 @@ internal sealed class FlowSolver
 
         accumulated.JoinWith(state);
         return accumulated;
+    }
+
+    /// <summary>Marks the blocks holding a call that can create a handle (only they can change an empty state).</summary>
+    private static bool[] FindCreatingBlocks(ControlFlowGraph graph, HandleFlowContext context)
+    {
+        var creates = new bool[graph.Blocks.Length];
+        foreach (BasicBlock block in graph.Blocks)
+        {
+            foreach (IOperation operation in block.Operations)
+            {
+                creates[block.Ordinal] |= ContainsCreation(operation, context);
+            }
+
+            if (block.BranchValue is { } branchValue)
+            {
+                creates[block.Ordinal] |= ContainsCreation(branchValue, context);
+            }
+        }
+
+        return creates;
+    }
+
+    private static bool ContainsCreation(IOperation root, HandleFlowContext context)
+    {
+        foreach (IOperation operation in OperationWalker.DescendantsAndSelf(root))
+        {
+            if (operation is IInvocationOperation invocation && HandleFlowAnalysis.CanCreateHandle(invocation, context.Recognizer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Entry blocks of catch and filter handlers that are not inside a finally region.</summary>

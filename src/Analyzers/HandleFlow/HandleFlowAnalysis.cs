@@ -93,17 +93,14 @@ internal static class HandleFlowAnalysis
         return lambdas;
     }
 
-    private static void Collect(IOperation operation, List<IFlowAnonymousFunctionOperation> lambdas)
+    private static void Collect(IOperation root, List<IFlowAnonymousFunctionOperation> lambdas)
     {
-        if (operation is IFlowAnonymousFunctionOperation lambda)
+        foreach (IOperation operation in OperationWalker.DescendantsAndSelf(root))
         {
-            lambdas.Add(lambda);
-            return;
-        }
-
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            Collect(child, lambdas);
+            if (operation is IFlowAnonymousFunctionOperation lambda)
+            {
+                lambdas.Add(lambda);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,6 +44,8 @@ internal sealed class HandleTransfer
     /// <summary>Evaluates an operation; returns the live creations its value may be.</summary>
     internal int[] Eval(IOperation? operation)
     {
+        // Deeply nested expressions: give up on this body (the analyzer catches it) rather than overflow.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (operation)
         {
             case null:
@@ -64,6 +67,9 @@ internal sealed class HandleTransfer
                 return Invoke(invocation);
             case IFlowAnonymousFunctionOperation:
                 return None;
+            case IBinaryOperation binary:
+                EvalBinaryChain(binary);
+                return None;
             default:
                 bool escapes = IsEscapeContext(operation);
                 foreach (IOperation child in operation.ChildOperations)
@@ -79,12 +85,34 @@ internal sealed class HandleTransfer
         }
     }
 
+    /// <summary>
+    /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
+    /// with a loop, evaluating operands in source order. An operator's value is never a handle.
+    /// </summary>
+    private void EvalBinaryChain(IBinaryOperation binary)
+    {
+        var rightOperands = new Stack<IOperation>();
+        IOperation current = binary;
+        while (current is IBinaryOperation nested)
+        {
+            rightOperands.Push(nested.RightOperand);
+            current = nested.LeftOperand;
+        }
+
+        Eval(current);
+        while (rightOperands.Count > 0)
+        {
+            Eval(rightOperands.Pop());
+        }
+    }
+
     /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
     internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
 
     /// <summary>Narrows the state to the side of <paramref name="condition"/> given by <paramref name="sense"/>.</summary>
     internal void Refine(IOperation condition, bool sense)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         condition = StripConversions(condition);
         switch (condition)
         {
@@ -121,6 +149,20 @@ internal sealed class HandleTransfer
             return;
         }
 
+        if (condition.Type?.SpecialType == SpecialType.System_Boolean
+            && HresultKey(condition) is { } boolKey
+            && state.LinkedTo(boolKey).Count > 0)
+        {
+            // A creating call that returns bool (TryGetUser(..., out var user)): true means it created.
+            int[] created = state.LinkedTo(boolKey).ToArray();
+            if (!sense)
+            {
+                Kill(created);
+            }
+
+            return;
+        }
+
         if (SuccessTests.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
             && HresultKey(hresult!) is { } key)
         {
@@ -144,13 +186,13 @@ internal sealed class HandleTransfer
         if (key is not null && IsWrapperFactoryCall(StripConversions(assignment.Value)))
         {
             // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
-            Overwrite(key);
+            Overwrite(key, keep: None);
         }
 
         int[] value = Eval(assignment.Value);
         if (key is not null)
         {
-            Overwrite(key);
+            Overwrite(key, keep: value);
             state.SetHolder(key, value);
             CopyLinks(key, assignment.Value);
             NameSites(value, target);
@@ -323,19 +365,19 @@ internal sealed class HandleTransfer
             return;
         }
 
-        Overwrite(key);
+        Overwrite(key, keep: None);
         state.Live.Add(site.Id);
         state.SetHolder(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
         NameSites(new[] { site.Id }, target);
     }
 
-    /// <summary>The variable is about to get a new value: a live handle only it holds leaks.</summary>
-    private void Overwrite(object key)
+    /// <summary>The variable is about to get a new value: a live handle only it holds leaks (unless the new value is that handle).</summary>
+    private void Overwrite(object key, int[] keep)
     {
         foreach (int id in Held(key))
         {
-            if (!state.IsHeldElsewhere(id, key))
+            if (Array.IndexOf(keep, id) < 0 && !state.IsHeldElsewhere(id, key))
             {
                 Leak(id);
                 state.Kill(id);
@@ -405,7 +447,7 @@ internal sealed class HandleTransfer
             && Recognizer.GetWrapperKind(invocation.TargetMethod.ReturnType) is not null;
 
     private static string FunctionName(DrmFunction? function, IMethodSymbol method)
-        => function?.Name ?? method.ContainingType.Name + "." + method.Name;
+        => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
 
     /// <summary>A variable of any kind (for reading what it holds).</summary>
     private static object? VariableKey(IOperation operation) => StripConversions(operation) switch

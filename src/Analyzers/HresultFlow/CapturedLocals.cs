@@ -7,7 +7,8 @@ namespace MsDrm.Analyzers.HresultFlow;
 /// <summary>
 /// Which function (method body, lambda or local function) references each local of an operation
 /// tree, built in one walk. A local shared between functions can be read through the capture at any
-/// time, so a store into it is never a dead store.
+/// time, so a store into it is never a dead store. The same walk records locals whose reference is
+/// handed out (<see cref="RefExposure"/>): those too can be read where the flow analysis cannot see.
 /// </summary>
 internal sealed class CapturedLocals
 {
@@ -15,6 +16,7 @@ internal sealed class CapturedLocals
     private static readonly object SeveralFunctions = new();
 
     private readonly Dictionary<ILocalSymbol, object> functionOf = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> refExposed = new(SymbolEqualityComparer.Default);
 
     internal CapturedLocals(IOperation root)
     {
@@ -26,6 +28,10 @@ internal sealed class CapturedLocals
                 functionOf[reference.Local] = functionOf.TryGetValue(reference.Local, out object? known) && known != function
                     ? SeveralFunctions
                     : function;
+                if (RefExposure.ExposesReference(reference))
+                {
+                    refExposed.Add(reference.Local);
+                }
             }
         }
     }
@@ -36,6 +42,9 @@ internal sealed class CapturedLocals
     /// </summary>
     internal bool IsSharedWithOtherFunction(IOperation store, ILocalSymbol local)
         => functionOf.TryGetValue(local, out object? function) && function != EnclosingFunction(store);
+
+    /// <summary>True when a ref alias, an address or a kept reference to <paramref name="local"/> exists anywhere.</summary>
+    internal bool IsRefExposed(ILocalSymbol local) => refExposed.Contains(local);
 
     /// <summary>The nearest lambda or local function around an operation, or a marker for the method body.</summary>
     private static object EnclosingFunction(IOperation operation)

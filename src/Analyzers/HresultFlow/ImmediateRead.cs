@@ -37,13 +37,16 @@ internal static class ImmediateRead
         return !Writes(next, local) && CertainlyReads(next, local, depth: 0);
     }
 
-    /// <summary>True when the operation assigns the local anywhere (then order would matter: not judged here).</summary>
+    /// <summary>
+    /// True when the operation assigns the local anywhere, also as an <c>out</c> argument (then order
+    /// would matter: not judged here).
+    /// </summary>
     private static bool Writes(IOperation operation, ILocalSymbol local)
         => operation.DescendantsAndSelf().Any(d =>
             d is ILocalReferenceOperation reference
             && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-            && reference.Parent is IAssignmentOperation assignment
-            && assignment.Target == reference);
+            && (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                || reference.Parent is IArgumentOperation argument && OutArgument.Writes(argument, local)));
 
     /// <summary>
     /// True when evaluating the operation always reads the local (no branch can skip the read). Deep

@@ -15,8 +15,9 @@ internal enum LocalAccess
 
 /// <summary>
 /// Finds the first access of a local inside one control-flow-graph operation. Only a plain
-/// assignment target is a write; every other reference (compound assignment, <c>ref</c>/<c>out</c>
-/// argument, increment, deconstruction) counts as a read, so unclear cases never report.
+/// assignment target or an <c>out</c> argument is a write; every other reference (compound
+/// assignment, <c>ref</c> argument, increment, deconstruction) counts as a read, so unclear cases
+/// never report.
 /// </summary>
 internal static class LocalAccessScanner
 {
@@ -28,7 +29,8 @@ internal static class LocalAccessScanner
         }
 
         // Iterative pre-order walk (deep expression trees must not exhaust the stack). A null entry
-        // marks the point where an assignment to the local stores, after its value was evaluated.
+        // marks the point where an assignment (or a call's out argument) stores, after its inputs
+        // were evaluated.
         var pending = new Stack<IOperation?>();
         pending.Push(operation);
         while (pending.Count > 0)
@@ -48,11 +50,21 @@ internal static class LocalAccessScanner
                 case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
                     return LocalAccess.Read;
 
+                case IArgumentOperation argument when OutArgument.Writes(argument, local):
+                    // Not a read: the call that owns it stores (its marker was pushed below).
+                    break;
+
                 case IFlowAnonymousFunctionOperation:
                     // Lambda bodies run later; captured locals are handled before any flow analysis.
                     break;
 
                 default:
+                    if (OutArgument.CallWrites(current, local))
+                    {
+                        // The out write lands when the call runs, after all its arguments are read.
+                        pending.Push(null);
+                    }
+
                     PushChildrenInReverse(pending, current);
                     break;
             }

@@ -44,17 +44,23 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
         {
             lock (stores)
             {
+                // Built once per operation tree, and only for stores the next statement does not read.
                 var capturesByRoot = new Dictionary<IOperation, CapturedLocals>();
-                foreach (PendingStore store in stores)
+                CapturedLocals CapturesOf(IOperation invocation)
                 {
-                    IOperation root = RootOf(store.Invocation);
+                    IOperation root = RootOf(invocation);
                     if (!capturesByRoot.TryGetValue(root, out CapturedLocals? captures))
                     {
                         captures = new CapturedLocals(root);
                         capturesByRoot.Add(root, captures);
                     }
 
-                    if (IsDropped(end, store, captures))
+                    return captures;
+                }
+
+                foreach (PendingStore store in stores)
+                {
+                    if (IsDropped(end, store, CapturesOf))
                     {
                         end.ReportDiagnostic(CreateDiagnostic(store.Invocation, store.Function));
                     }
@@ -102,12 +108,20 @@ public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
-    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, CapturedLocals captures)
+    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, Func<IOperation, CapturedLocals> capturesOf)
     {
         foreach (ILocalSymbol local in store.Locals)
         {
-            if (captures.IsSharedWithOtherFunction(store.Invocation, local)
-                || ImmediateRead.IsReadByNextStatement(store.Invocation, local))
+            if (ImmediateRead.IsReadByNextStatement(store.Invocation, local))
+            {
+                return false;
+            }
+        }
+
+        CapturedLocals captures = capturesOf(store.Invocation);
+        foreach (ILocalSymbol local in store.Locals)
+        {
+            if (captures.IsSharedWithOtherFunction(store.Invocation, local) || captures.IsRefExposed(local))
             {
                 return false;
             }

@@ -49,6 +49,36 @@ public class HandleNotClosedTests
     public Task Correct_is_silent(string name)
         => Verify.VerifyAnalyzerAsync(HandleNotClosedCases.Get(name).Correct);
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Correct_is_silent_for_every_rule(string name)
+    {
+        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+            CompilationAnalyzerRunner.Compile([("/Correct.cs", HandleNotClosedCases.Get(name).Correct)]),
+            ValidCodeTests.AllAnalyzers());
+
+        Assert.Empty(run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
+        Assert.Empty(run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Wrong_has_no_diagnostic_of_another_rule(string name)
+    {
+        const string Open = "{|MSDRM001:";
+        string wrong = HandleNotClosedCases.Get(name).Wrong;
+        int marked = (wrong.Length - wrong.Replace(Open, string.Empty).Length) / Open.Length;
+        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
+            CompilationAnalyzerRunner.Compile([("/Wrong.cs", wrong.Replace(Open, string.Empty).Replace("|}", string.Empty))]),
+            ValidCodeTests.AllAnalyzers());
+
+        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
+        Diagnostic[] reported = run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").ToArray();
+        Assert.All(reported, d => Assert.Equal(DiagnosticIds.HandleNotClosed, d.Id));
+        Assert.Equal(marked, reported.Length);
+    }
+
     [Fact]
     public Task Message_names_variable_function_and_close_function()
         => Verify.VerifyAnalyzerAsync(
@@ -163,6 +193,17 @@ public class HandleNotClosedTests
     }
 
     [Fact]
+    public async Task Deeply_nested_expression_neither_throws_nor_hides_the_leak()
+    {
+        string sum = "count" + string.Concat(Enumerable.Repeat(" + count", 20000));
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(Unit(
+            $"DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup)); count = {sum}; Console.WriteLine(count);"),
+            allowErrors: true);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Single(diagnostics, d => d.Id == DiagnosticIds.HandleNotClosed);
+    }
+
+    [Fact]
     public async Task Top_level_statements_are_analysed()
     {
         var wrong = new Verify.Test
@@ -267,7 +308,8 @@ public class HandleNotClosedTests
         TimeSpan elapsed = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
         output.WriteLine($"5,000 statements: analyzer time {elapsed.TotalMilliseconds:F0} ms, {diagnostics.Length} diagnostics");
         Assert.Empty(diagnostics);
-        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed.TotalMilliseconds:F0} ms");
+        // Typically ~0.3 s of CPU (half of it Roslyn building the graph); the bound leaves room for a loaded CI machine.
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed.TotalMilliseconds:F0} ms");
     }
 
     private static string Unit(string body) => $$"""

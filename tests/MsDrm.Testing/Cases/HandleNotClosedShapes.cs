@@ -184,6 +184,76 @@ internal static class HandleNotClosedShapes
         Body("Zero_test_before_close",
             "        int hr = {|MSDRM001:" + Dup + "|};\n        Console.WriteLine(hr);\n        if (dup == 0)\n        {\n            Native.DRMCloseSession(dup);\n        }",
             "        int hr = " + Dup + ";\n        Console.WriteLine(hr);\n        if (dup != 0)\n        {\n            Native.DRMCloseSession(dup);\n        }"),
+        Body("Switch_on_hr_with_patterns",
+            """
+                    int hr = {|MSDRM001:Native.DRMDuplicateSession(s, out uint dup)|};
+                    switch (hr)
+                    {
+                        case < 0:
+                            Native.DRMCloseSession(dup);
+                            return;
+                        default:
+                            Console.WriteLine("created");
+                            break;
+                    }
+            """,
+            """
+                    int hr = Native.DRMDuplicateSession(s, out uint dup);
+                    switch (hr)
+                    {
+                        case < 0:
+                            return;
+                        default:
+                            Native.DRMCloseSession(dup);
+                            break;
+                    }
+            """),
+        Body("While_condition_tests_the_call",
+            """
+                    uint index = 0;
+                    while ({|MSDRM001:Native.DRMGetUsers(lic, index++, out uint user)|} >= 0)
+                    {
+                        DrmException.ThrowIfFailed(Native.DRMAddRightWithUser(lic, pub, user));
+                    }
+            """,
+            """
+                    uint index = 0;
+                    while (Native.DRMGetUsers(lic, index++, out uint user) >= 0)
+                    {
+                        DrmException.ThrowIfFailed(Native.DRMAddRightWithUser(lic, pub, user));
+                        Native.DRMClosePubHandle(user);
+                    }
+            """),
+        Body("Optional_creation_closed_when_not_zero",
+            """
+                    uint dup = 0;
+                    if (flag)
+                    {
+                        DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out dup)|});
+                    }
+
+                    if (dup == 0)
+                    {
+                        Native.DRMCloseSession(dup);
+                    }
+            """,
+            """
+                    uint dup = 0;
+                    try
+                    {
+                        if (flag)
+                        {
+                            DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out dup));
+                        }
+                    }
+                    finally
+                    {
+                        if (dup != 0)
+                        {
+                            Native.DRMCloseSession(dup);
+                        }
+                    }
+            """),
         Body("Discard_out_leaks_at_once",
             "        DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out _)|});",
             Created + "        Native.DRMCloseSession(dup);"),

@@ -44,6 +44,32 @@ internal static class HandleNotClosedWrappers
                         using SafeDrmSessionHandle copy = safe.Duplicate();
                     }
             """),
+        Body("Wrapper_out_parameter_of_a_runtime_method",
+            """
+                    uint index = 0;
+                    SafeDrmPubHandle license = SafeDrmPubHandle.Adopt(lic);
+                    using (license)
+                    {
+                        while ({|MSDRM001:SafeDrmPubHandle.TryGetUser(license, index++, out SafeDrmPubHandle user)|})
+                        {
+                            Console.WriteLine(user.IsInvalid);
+                        }
+                    }
+            """,
+            """
+                    uint index = 0;
+                    SafeDrmPubHandle license = SafeDrmPubHandle.Adopt(lic);
+                    using (license)
+                    {
+                        while (SafeDrmPubHandle.TryGetUser(license, index++, out SafeDrmPubHandle user))
+                        {
+                            using (user)
+                            {
+                                Console.WriteLine(user.IsInvalid);
+                            }
+                        }
+                    }
+            """),
         Members("Wrapper_returned_escapes",
             """
                 SafeDrmSessionHandle Copy(SafeDrmSessionHandle safe)

@@ -811,6 +811,62 @@ public static class HresultIgnoredCases
             """
                 private static void Check(ref int hr) => DrmException.ThrowIfFailed(hr);
             """);
+        yield return InRun(
+            "DeadStore_OverwrittenByOutArgument",
+            """
+            int hr = {|MSDRM002:Native.DRMRepair()|};
+            int.TryParse("1", out hr);
+            Console.WriteLine(hr);
+            """,
+            """
+            int hr = Native.DRMRepair();
+            Console.WriteLine(hr);
+            int.TryParse("1", out hr);
+            Console.WriteLine(hr);
+            """);
+        yield return InRun(
+            "DeadStore_ReadByEarlierArgumentOfTheOutCall",
+            """
+            int hr = {|MSDRM002:Native.DRMRepair()|};
+            Replace(0, out hr);
+            Console.WriteLine(hr);
+            """,
+            """
+            int hr = Native.DRMRepair();
+            Replace(hr, out hr);
+            Console.WriteLine(hr);
+            """,
+            """
+                private static void Replace(int old, out int fresh) => fresh = old < 0 ? old : 0;
+            """);
+        yield return InRun(
+            "DeadStore_ReadThroughRefLocalAlias",
+            """
+            int hr = 0;
+            ref int alias = ref hr;
+            int other = {|MSDRM002:Native.DRMRepair()|};
+            Console.WriteLine(alias);
+            """,
+            """
+            int hr = 0;
+            ref int alias = ref hr;
+            hr = Native.DRMRepair();
+            Console.WriteLine(alias);
+            """);
+        yield return InRun(
+            "DeadStore_ReadThroughSpanOverTheLocal",
+            """
+            int hr = {|MSDRM002:Native.DRMRepair()|};
+            int spare = 0;
+            Span<int> view = MemoryMarshal.CreateSpan(ref spare, 1);
+            DrmException.ThrowIfFailed(view[0]);
+            """,
+            """
+            int hr = 0;
+            Span<int> view = MemoryMarshal.CreateSpan(ref hr, 1);
+            hr = Native.DRMRepair();
+            DrmException.ThrowIfFailed(view[0]);
+            """);
     }
 
     private static IEnumerable<RuleCase> NestedFunctionCases()
