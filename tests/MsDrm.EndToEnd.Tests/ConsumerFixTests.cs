@@ -10,9 +10,6 @@ namespace MsDrm.EndToEnd.Tests;
 [Collection(PackedPackageCollection.Name)]
 public sealed class ConsumerFixTests
 {
-    /// <summary>Why the fix tests wait: they need the code-fix providers of src/CodeFixes.</summary>
-    public const string NeedsCodeFixes = "Needs the MSDRM001/MSDRM002 code fixes (src/CodeFixes) on main; the lead enables it when they land.";
-
     private readonly PackedPackage package;
 
     public ConsumerFixTests(PackedPackage package)
@@ -20,7 +17,7 @@ public sealed class ConsumerFixTests
         this.package = package;
     }
 
-    [Fact(Skip = NeedsCodeFixes)]
+    [Fact]
     public void DotnetFormat_FixesBothRules_AndTheBuildIsThenClean()
     {
         FixedConsumer consumer = ConsumerRuns.Fixed(package);

@@ -33,7 +33,7 @@ public sealed class ConsumerRunTests
         Assert.Equal(3, report.Values["created"]);
     }
 
-    [Fact(Skip = ConsumerFixTests.NeedsCodeFixes)]
+    [Fact]
     public void FixedProgram_LeavesNoLiveHandles()
     {
         FixedConsumer consumer = ConsumerRuns.Fixed(package);

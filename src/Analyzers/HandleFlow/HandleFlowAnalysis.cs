@@ -21,7 +21,13 @@ internal static class HandleFlowAnalysis
     /// <param name="cancellationToken">Cancels the analysis.</param>
     internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken)
     {
-        var context = new HandleFlowContext(recognizer, captured, cancellationToken);
+        // Variables behind an unresolvable ref local are treated like captured ones (they escape).
+        var untrackable = new HashSet<ISymbol>(captured, SymbolEqualityComparer.Default);
+        RefAliases aliases = RefAliases.Collect(graph.OriginalOperation, untrackable);
+        var context = new HandleFlowContext(recognizer, untrackable, aliases, cancellationToken)
+        {
+            Compilation = graph.OriginalOperation.SemanticModel?.Compilation,
+        };
         AnalyzeGraph(graph, context);
         return context.ToResult();
     }

@@ -17,11 +17,13 @@ internal sealed class HandleFlowContext
     private readonly Dictionary<(IInvocationOperation Invocation, int Ordinal), CreationSite> sitesByKey = new();
     private readonly List<CreationSite> sites = new();
     private readonly HashSet<int> leaked = new();
+    private INamedTypeSymbol? handlerAttribute;
 
-    internal HandleFlowContext(DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken)
+    internal HandleFlowContext(DrmCallRecognizer recognizer, ISet<ISymbol> captured, RefAliases aliases, CancellationToken cancellationToken)
     {
         Recognizer = recognizer;
         Captured = captured;
+        Aliases = aliases;
         CancellationToken = cancellationToken;
     }
 
@@ -30,9 +32,39 @@ internal sealed class HandleFlowContext
     /// <summary>Locals and parameters referenced inside a lambda or local function: they escape.</summary>
     internal ISet<ISymbol> Captured { get; }
 
+    /// <summary>The compilation of the analysed body (null only for operations without a semantic model).</summary>
+    internal Compilation? Compilation { get; set; }
+
+    /// <summary>Ref locals bound to a plain variable, resolved to it.</summary>
+    internal RefAliases Aliases { get; }
+
     internal CancellationToken CancellationToken { get; }
 
     internal CreationSite Site(int id) => sites[id];
+
+    /// <summary>
+    /// True for a type marked [InterpolatedStringHandler]: the graph lowers <c>$"{h}"</c> passed to
+    /// such a parameter into its AppendFormatted calls, which only format their argument.
+    /// </summary>
+    internal bool IsInterpolatedStringHandler(INamedTypeSymbol? type, Compilation? compilation)
+    {
+        // Operations the graph synthesises have no semantic model; the body's root has one.
+        if (type is null || compilation is null)
+        {
+            return false;
+        }
+
+        handlerAttribute ??= compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute");
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (handlerAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, handlerAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The stable site of a creating argument (or returned wrapper, ordinal -1) of an invocation.</summary>
     internal CreationSite GetSite(IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function)

@@ -70,6 +70,9 @@ internal sealed class HandleTransfer
             case IBinaryOperation binary:
                 EvalBinaryChain(binary);
                 return None;
+            case IInterpolatedStringOperation interpolated:
+                EvalInterpolation(interpolated);
+                return None;
             default:
                 bool escapes = IsEscapeContext(operation);
                 foreach (IOperation child in operation.ChildOperations)
@@ -103,6 +106,31 @@ internal sealed class HandleTransfer
         while (rightOperands.Count > 0)
         {
             Eval(rightOperands.Pop());
+        }
+    }
+
+    /// <summary>
+    /// <c>$"{h}"</c> only formats the handle: its values (also the handler's AppendFormatted
+    /// arguments) are uses, and the resulting string is never a handle.
+    /// </summary>
+    private void EvalInterpolation(IInterpolatedStringOperation interpolated)
+    {
+        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+        {
+            if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation append })
+            {
+                foreach (IArgumentOperation argument in append.Arguments)
+                {
+                    Eval(argument.Value);
+                }
+
+                continue;
+            }
+
+            foreach (IOperation child in part.ChildOperations)
+            {
+                Eval(child);
+            }
         }
     }
 
@@ -181,6 +209,13 @@ internal sealed class HandleTransfer
 
     private int[] Assign(ISimpleAssignmentOperation assignment)
     {
+        if (assignment.IsRef)
+        {
+            // ref alias = ref copy: binds a name (see RefAliases), moves no value.
+            Eval(assignment.Value);
+            return None;
+        }
+
         IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
         object? key = TrackableKey(target);
         if (key is not null && IsWrapperFactoryCall(StripConversions(assignment.Value)))
@@ -212,6 +247,8 @@ internal sealed class HandleTransfer
         IMethodSymbol method = invocation.TargetMethod;
         DrmFunction? function = Recognizer.GetFunction(method);
         bool isRuntime = function is null && Recognizer.IsRuntimeMethod(method);
+        bool onlyReads = (isRuntime && !IsAdopt(method))
+            || (function is null && context.IsInterpolatedStringHandler(method.ContainingType, context.Compilation));
         int[] receiver = Eval(invocation.Instance);
         List<(IArgumentOperation Argument, HandleKind Kind, bool IsWrapper)>? creations = null;
 
@@ -226,7 +263,7 @@ internal sealed class HandleTransfer
             int[] value = Eval(argument.Value);
             if (value.Length > 0)
             {
-                PassArgument(function, argument, value);
+                PassArgument(function, onlyReads, argument, value);
             }
         }
 
@@ -271,9 +308,16 @@ internal sealed class HandleTransfer
     }
 
     /// <summary>A handle passed as an argument: closed, used, or escaped.</summary>
-    private void PassArgument(DrmFunction? function, IArgumentOperation argument, int[] value)
+    private void PassArgument(DrmFunction? function, bool onlyReads, IArgumentOperation argument, int[] value)
     {
         RefKind refKind = argument.Parameter?.RefKind ?? RefKind.None;
+        if (onlyReads && refKind is not (RefKind.Ref or RefKind.Out))
+        {
+            // A runtime method other than Adopt (GetUser, factories, Duplicate...) or an interpolation
+            // handler's AppendFormatted only reads its inputs.
+            return;
+        }
+
         if (function is null || refKind is RefKind.Ref or RefKind.Out)
         {
             // Any non-DRM method (Adopt, collections, Console.WriteLine...) or a ref/out slot takes it.
@@ -440,6 +484,10 @@ internal sealed class HandleTransfer
 
     private int[] Held(object? key) => key is null ? None : state.HeldBy(key).ToArray();
 
+    /// <summary><c>SafeDrm*Handle.Adopt(h)</c>: the wrapper takes ownership of the raw handle.</summary>
+    private bool IsAdopt(IMethodSymbol method)
+        => method.Name == "Adopt" && method.IsStatic && Recognizer.GetWrapperKind(method.ContainingType) is not null;
+
     private bool IsWrapperFactoryCall(IOperation operation)
         => operation is IInvocationOperation invocation
             && Recognizer.GetFunction(invocation.TargetMethod) is null
@@ -450,9 +498,9 @@ internal sealed class HandleTransfer
         => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
 
     /// <summary>A variable of any kind (for reading what it holds).</summary>
-    private static object? VariableKey(IOperation operation) => StripConversions(operation) switch
+    private object? VariableKey(IOperation operation) => StripConversions(operation) switch
     {
-        ILocalReferenceOperation local => local.Local,
+        ILocalReferenceOperation local => context.Aliases.Resolve(local.Local),
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFlowCaptureReferenceOperation capture => capture.Id,
         _ => null,
@@ -461,16 +509,29 @@ internal sealed class HandleTransfer
     /// <summary>A variable this body owns and may track: a plain local or by-value parameter nobody captures.</summary>
     private object? TrackableKey(IOperation target) => target switch
     {
-        ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !context.Captured.Contains(local) => local,
+        ILocalReferenceOperation { Local: var local } when context.Aliases.Resolve(local) is var variable
+            && !context.Captured.Contains(variable) => variable switch
+            {
+                ILocalSymbol { RefKind: RefKind.None } => variable,
+                IParameterSymbol { RefKind: RefKind.None } => variable,
+                _ => null,
+            },
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !context.Captured.Contains(parameter) => parameter,
         _ => null,
     };
 
     /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
-    private static object? HresultKey(IOperation operation)
+    private object? HresultKey(IOperation operation)
     {
         IOperation stripped = StripConversions(operation);
-        return stripped is IInvocationOperation ? stripped : VariableKey(stripped);
+        return stripped switch
+        {
+            IInvocationOperation => stripped,
+
+            // (hr = DRMX(...)) < 0 tests the call's value, which hr now holds too.
+            ISimpleAssignmentOperation { IsRef: false } assignment => HresultKey(assignment.Value),
+            _ => VariableKey(stripped),
+        };
     }
 
     /// <summary>Parents whose operands are stored or handed over, not just read.</summary>
@@ -479,7 +540,6 @@ internal sealed class HandleTransfer
         OperationKind.Argument => true,
         OperationKind.ArrayInitializer => true,
         OperationKind.Tuple => true,
-        OperationKind.Interpolation => true,
         OperationKind.Return => true,
         OperationKind.YieldReturn => true,
         OperationKind.AnonymousObjectCreation => true,

@@ -139,11 +139,46 @@ internal static class SuccessTests
                 whenTrue = innerFalse;
                 whenFalse = innerTrue;
                 return true;
+            case IBinaryPatternOperation binary:
+                return ClassifyBinaryPattern(binary, out whenTrue, out whenFalse);
             default:
                 whenTrue = whenFalse = Outcome.Unknown;
                 return false;
         }
     }
+
+    /// <summary>
+    /// <c>p or q</c> / <c>p and q</c>. A side where both parts hold knows what either part knows
+    /// (<see cref="Both"/>); a side where one of two parts holds knows only what both agree on
+    /// (<see cref="Either"/>). So <c>hr is &lt; 0 or E_DRM_X</c> is a failure when true (every branch
+    /// fails) and a success when false. A part that is no HRESULT test (a type pattern) is Unknown.
+    /// </summary>
+    private static bool ClassifyBinaryPattern(IBinaryPatternOperation binary, out Outcome whenTrue, out Outcome whenFalse)
+    {
+        bool leftKnown = ClassifyPattern(binary.LeftPattern, out Outcome leftTrue, out Outcome leftFalse);
+        bool rightKnown = ClassifyPattern(binary.RightPattern, out Outcome rightTrue, out Outcome rightFalse);
+        if (binary.OperatorKind == BinaryOperatorKind.Or)
+        {
+            whenTrue = Either(leftTrue, rightTrue);
+            whenFalse = Both(leftFalse, rightFalse);
+        }
+        else
+        {
+            whenTrue = Both(leftTrue, rightTrue);
+            whenFalse = Either(leftFalse, rightFalse);
+        }
+
+        return (leftKnown || rightKnown) && (whenTrue != Outcome.Unknown || whenFalse != Outcome.Unknown);
+    }
+
+    /// <summary>Both facts hold: any failure means nothing was created (a contradiction is unreachable anyway).</summary>
+    private static Outcome Both(Outcome a, Outcome b)
+        => a == Outcome.Failure || b == Outcome.Failure ? Outcome.Failure
+            : a == Outcome.Success || b == Outcome.Success ? Outcome.Success
+            : Outcome.Unknown;
+
+    /// <summary>One of two facts holds: only what they agree on is known.</summary>
+    private static Outcome Either(Outcome a, Outcome b) => a == b ? a : Outcome.Unknown;
 
     /// <summary>What <c>hr OP k</c> implies on each side (success: hr &gt;= 0; failure: hr &lt; 0).</summary>
     private static bool Compare(BinaryOperatorKind kind, long k, out Outcome whenTrue, out Outcome whenFalse)

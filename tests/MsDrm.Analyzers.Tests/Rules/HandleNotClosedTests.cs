@@ -150,6 +150,25 @@ public class HandleNotClosedTests
         Assert.Equal(string.Empty, diagnostic.Properties[DiagnosticProperties.Variable]);
     }
 
+    [Fact]
+    public async Task Message_for_creation_through_a_ref_alias_names_the_alias()
+    {
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(Unit(
+            "uint dup = 0; ref uint alias = ref dup; DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out alias));")));
+        Assert.Equal("alias", diagnostic.Properties[DiagnosticProperties.Variable]);
+    }
+
+    [Theory]
+    [InlineData("ref uint alias = ref dup; alias = ref other;")]
+    [InlineData("ref uint alias = ref flag ? ref dup : ref other;")]
+    public async Task Ref_local_bound_to_more_than_one_variable_hands_them_over(string binding)
+    {
+        // Which variable the ref local names is not tracked: the handles it may reach count as handed over.
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(Unit(
+            "uint other = 0; DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup)); " + binding + " Native.DRMCloseSession(alias);"));
+        Assert.Empty(diagnostics);
+    }
+
     [Theory]
     [InlineData("error", DiagnosticSeverity.Error)]
     [InlineData("suggestion", DiagnosticSeverity.Info)]
@@ -184,6 +203,8 @@ public class HandleNotClosedTests
     [InlineData("Native.DRMNoSuchFunction(s, out uint dup); Native.DRMCloseSession(dup")]
     [InlineData("uint dup; if (Native.DRMDuplicateSession(s, out dup) >= ) { Native.DRMCloseSession(dup, 1); } else { goto missing; }")]
     [InlineData("var copy = safe.Duplicate(; using (copy.) { }")]
+    [InlineData("uint dup = 0; ref uint alias = ref dup; alias = ref ; Native.DRMDuplicateSession(s, out alias);")]
+    [InlineData("if (Native.DRMDuplicateSession(s, out uint dup) is < 0 or and) return; string t = $\"{dup:}\" + dup.;")]
     [InlineData("Action a = () => Native.DRMDuplicateSession(s, out uint d); a(); while (Native.DRMDuplicateSession(s, out uint e)) { }")]
     public async Task Broken_code_never_throws(string body)
     {

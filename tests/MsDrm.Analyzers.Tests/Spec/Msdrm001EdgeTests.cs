@@ -68,7 +68,6 @@ public sealed class Msdrm001EdgeTests
     // Success tests in other shapes -------------------------------------------------------------------
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Success_side_assignment_inside_condition_is_silent() => V("""
             int hr;
             if ((hr = Native.DRMDuplicateSession(session, out uint copy)) < 0)

@@ -516,7 +516,6 @@ public sealed class Msdrm001ShapeTests
         """);
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Shape_ref_local_alias_closed_is_silent() => V("""
             uint copy = 0;
             ref uint alias = ref copy;

@@ -136,7 +136,6 @@ public sealed class Msdrm001SuccessEdgeTests
         """);
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Success_side_pattern_or_combination_return_is_silent() => V("""
             int hr = Native.DRMDuplicateSession(session, out uint copy);
             if (hr is < 0 or E_DRM_NO_MORE_DATA) return;

@@ -19,7 +19,6 @@ public sealed class Msdrm001WrapperEdgeTests
         """);
 
     [Fact]
-    [Trait("Spec", "Failing")]
     public Task Wrapper_passed_to_runtime_method_is_a_use_not_an_escape() => V("""
             var issuance = {|MSDRM001:SafeDrmPubHandle.Adopt(license)|};
             using var user = SafeDrmPubHandle.GetUser(issuance, 0);

@@ -21,7 +21,6 @@ internal static class HandleNotClosedEscapes
         Escape("Escape_passed_by_ref", "        KeepRef(ref dup);"),
         Escape("Escape_passed_to_non_drm_method", "        Keep(dup);"),
         Escape("Escape_passed_to_Console_WriteLine", "        Console.WriteLine(dup);"),
-        Escape("Escape_string_interpolation", "        string text = $\"session {dup}\";\n        Console.WriteLine(text.Length);"),
         Escape("Escape_captured_by_lambda", "        Action close = () => Native.DRMCloseSession(dup);\n        close();"),
         Escape("Escape_captured_by_local_function", "        CloseIt();\n        void CloseIt() => Native.DRMCloseSession(dup);"),
         Escape("Escape_adopted_by_wrapper", "        using SafeDrmSessionHandle owned = SafeDrmSessionHandle.Adopt(dup);"),
@@ -73,10 +72,19 @@ internal static class HandleNotClosedEscapes
         Body("Self_assignment_is_not_an_overwrite",
             CreatedMarked + "        dup = (uint)(int)dup;\n        Console.WriteLine(dup == 0);",
             Created + "        dup = (uint)(int)dup;\n        Native.DRMCloseSession(dup);"),
+        Use("Use_in_string_interpolation_is_not_an_escape", "        string text = $\"session {dup}\";\n        Console.WriteLine(text.Length);"),
+        Use("Use_in_interpolation_passed_to_method_is_not_an_escape", "        Console.WriteLine($\"session {dup,8:X}\");"),
+        Use("Use_in_interpolation_handler_is_not_an_escape", "        var builder = new System.Text.StringBuilder();\n        builder.Append($\"session {dup}\");\n        Console.WriteLine(builder.Length);"),
+        Use("Use_in_string_concatenation_is_not_an_escape", "        Console.WriteLine(\"session \" + dup);"),
+        Use("Use_as_receiver_is_not_an_escape", "        string text = dup.ToString();\n        Console.WriteLine(text);"),
         Body("Cast_closed_through_conversions",
             CreatedMarked + "        int asInt = (int)dup;\n        Console.WriteLine(asInt > 0);",
             Created + "        int asInt = (int)dup;\n        Native.DRMCloseSession(checked((uint)asInt));"),
     };
+
+    /// <summary>Formatting or reading the handle is a use: Wrong only does that, Correct also closes it.</summary>
+    private static RuleCase Use(string name, string use)
+        => Body(name, CreatedMarked + use, Created + use + "\n        Native.DRMCloseSession(dup);");
 
     private static RuleCase Escape(string name, string handOver)
         => Body(name, CreatedMarked + "        Console.WriteLine(\"kept\");", Created + handOver);

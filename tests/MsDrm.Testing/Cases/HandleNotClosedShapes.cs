@@ -23,6 +23,31 @@ internal static class HandleNotClosedShapes
                     DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out dup));
                     Native.DRMCloseSession(dup);
             """),
+        Body("Ref_local_alias_closes_the_variable",
+            """
+                    uint dup = 0;
+                    ref uint alias = ref dup;
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out dup)|});
+                    Console.WriteLine(alias == 0);
+            """,
+            """
+                    uint dup = 0;
+                    ref uint alias = ref dup;
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out dup));
+                    Native.DRMCloseSession(alias);
+            """),
+        Body("Ref_local_created_through_alias",
+            """
+                    uint dup = 0;
+                    ref uint alias = ref dup;
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out alias)|});
+            """,
+            """
+                    uint dup = 0;
+                    ref uint alias = ref dup;
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out alias));
+                    Native.DRMCloseSession(dup);
+            """),
         Body("Overwrite_by_assignment",
             CreatedMarked + "        dup = 0;\n        Console.WriteLine(dup);",
             Created + "        Native.DRMCloseSession(dup);\n        dup = 0;\n        Console.WriteLine(dup);"),

@@ -25,6 +25,8 @@ internal static class HandleNotClosedSuccessTests
         SuccessSide("Success_negated_Failed", "!Hr.Failed({0})"),
         SuccessSide("Success_and_combination", "{0} >= 0 && {0} != E_DRM_NO_MORE_DATA"),
         SuccessSide("Success_ne_negative_constant", "{0} != E_DRM_NO_MORE_DATA"),
+        SuccessSide("Success_pattern_and_combination", "{0} is not < 0 and not E_DRM_NO_MORE_DATA"),
+        SuccessSide("Success_pattern_not_or_combination", "{0} is not (< 0 or E_DRM_NO_MORE_DATA)"),
         FailureSide("Failure_hr_lt_zero", "{0} < 0"),
         FailureSide("Failure_hr_ne_zero", "{0} != 0"),
         FailureSide("Failure_pattern_lt_zero", "{0} is < 0"),
@@ -32,6 +34,7 @@ internal static class HandleNotClosedSuccessTests
         FailureSide("Failure_negated_SUCCEEDED", "!SUCCEEDED({0})"),
         FailureSide("Failure_or_combination", "{0} < 0 || {0} == E_DRM_NO_MORE_DATA"),
         FailureSide("Failure_eq_negative_const", "{0} == E_DRM_NO_MORE_DATA"),
+        FailureSide("Failure_pattern_or_combination", "{0} is < 0 or E_DRM_NO_MORE_DATA"),
         FailureSide("Failure_eq_enum_member", "{0} == (int)DrmError.E_DRM_NO_MORE_DATA"),
         FailureSide("Failure_eq_unchecked_literal", "{0} == unchecked((int)0x8004CF22)"),
         Body("Success_direct_test_of_the_call",
@@ -46,6 +49,27 @@ internal static class HandleNotClosedSuccessTests
                     {
                         Native.DRMCloseSession(dup);
                     }
+            """),
+        Body("Success_assignment_inside_condition",
+            $$"""
+                    int hr;
+                    if ((hr = {{Marked}}) < 0)
+                    {
+                        Console.WriteLine(hr);
+                        return;
+                    }
+
+                    Console.WriteLine("created");
+            """,
+            $$"""
+                    int hr;
+                    if ((hr = {{Dup}}) < 0)
+                    {
+                        Console.WriteLine(hr);
+                        return;
+                    }
+
+                    Native.DRMCloseSession(dup);
             """),
         Body("Success_ThrowIfFailed_stored",
             $$"""

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using MsDrm.Analyzers;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.CodeFixes.Syntax;
+
+namespace MsDrm.CodeFixes;
+
+/// <summary>
+/// MSDRM001 on a raw handle: closes it at the end of the statements that use it, starting where the
+/// handle exists (after the creating statement, or inside the success branch of its HRESULT test).
+/// Subclasses choose the closing construct: a <c>using</c> over the adopting wrapper, or
+/// <c>try/finally</c> with the project's own close import. Explicit close calls of the same handle
+/// inside the new block are removed: the block closes it now, and a second close would be wrong.
+/// </summary>
+internal abstract class RawHandleFixer : DrmFixer
+{
+    /// <summary>The statement that closes the handle around <paramref name="body"/>, or null when this fix cannot.</summary>
+    protected abstract StatementSyntax? Enclose(FixInput input, HandleKind kind, ISymbol handle, int position, List<StatementSyntax> body);
+
+    /// <summary>False when the fix cannot keep the right handle if the range assigns it again.</summary>
+    protected abstract bool AllowsRewriteInRange { get; }
+
+    /// <summary>True for the fixer of wrappers created into an out argument; raw handles otherwise.</summary>
+    protected virtual bool HandlesWrappers => false;
+
+    /// <summary>Checks done before any rewrite (e.g. the runtime or a close import is available).</summary>
+    protected abstract bool IsAvailable(FixInput input, HandleKind kind, int position);
+
+    internal override FixStep? Step(FixInput input)
+    {
+        string name = input.Property(DiagnosticProperties.Variable);
+        if ((input.Property(DiagnosticProperties.IsWrapper) == "true") != HandlesWrappers || !TryGetKind(input, out HandleKind kind))
+        {
+            return null;
+        }
+
+        InvocationExpressionSyntax invocation = input.Invocation;
+        if (!IsAvailable(input, kind, invocation.SpanStart))
+        {
+            return null;
+        }
+
+        if (name.Length == 0)
+        {
+            // out _: the handle needs a name before anything can close it.
+            return DiscardNaming.NameDiscard(input, kind);
+        }
+
+        if (Normalizer.ExpressionBodyOwner(invocation) is not null)
+        {
+            return Normalizer.BlockBody(input.Root, invocation, input.Model, input.CancellationToken) is { } blockBody ? FixStep.Normalized(blockBody) : null;
+        }
+
+        StatementSyntax? statement = Normalizer.EnclosingStatement(invocation);
+        while (statement?.Parent is LabeledStatementSyntax labeled)
+        {
+            statement = labeled;
+        }
+
+        if (statement is WhileStatementSyntax or ForStatementSyntax)
+        {
+            return LoopBody(input, kind, statement, name);
+        }
+
+        if (statement is null or DoStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax)
+        {
+            return null;
+        }
+
+        StatementList? list = StatementList.Containing(statement);
+        if (list is null)
+        {
+            return FixStep.Normalized(Normalizer.Brace(input.Root, statement));
+        }
+
+        if (statement is ReturnStatementSyntax returnStatement)
+        {
+            return Normalizer.SplitReturn(input.Root, returnStatement, input.Model, input.CancellationToken) is { } split ? FixStep.Normalized(split) : null;
+        }
+
+        ISymbol? handle = SymbolReferences.FindWrittenArgument(invocation, name, input.Model, input.CancellationToken)
+            ?? input.Model.LookupSymbols(statement.Span.End, name: name).FirstOrDefault(s => s is ILocalSymbol);
+        SyntaxNode? scope = handle is ILocalSymbol ? SymbolScope.Of(handle, input.CancellationToken) : null;
+        if (handle is null || scope is null || SymbolScope.Escapes(handle, scope, input.Model, input.CancellationToken))
+        {
+            return null;
+        }
+
+        List<ISymbol> aliases = SymbolScope.Aliases(handle, scope, input.Model, input.CancellationToken);
+        var start = SuccessPoint.Find(input, statement, list, aliases, scope);
+        if (start.Normalized is not null)
+        {
+            return FixStep.Normalized(start.Normalized);
+        }
+
+        if (RemoveClosesAfter(input, kind, aliases, scope, start.List!) is { } withoutLateCloses)
+        {
+            return FixStep.Normalized(withoutLateCloses);
+        }
+
+        return Wrap(input, kind, handle, aliases, scope, start.List!, start.Start);
+    }
+
+    /// <summary>
+    /// <c>while (Create(out h) &gt;= 0) { ... }</c>: each iteration's handle lives in the body, so the
+    /// body is wrapped; only when the condition holding means success.
+    /// </summary>
+    private FixStep? LoopBody(FixInput input, HandleKind kind, StatementSyntax loop, string name)
+    {
+        (ExpressionSyntax? condition, StatementSyntax body) = loop switch
+        {
+            WhileStatementSyntax w => (w.Condition, w.Statement),
+            ForStatementSyntax f => (f.Condition, f.Statement),
+            _ => (null, loop),
+        };
+        InvocationExpressionSyntax invocation = input.Invocation;
+        if (condition is null || !condition.Span.Contains(invocation.Span)
+            || new SuccessCondition(input.Model, e => e == invocation, input.CancellationToken).Of(condition) != Polarity.Success)
+        {
+            return null;
+        }
+
+        if (body is not BlockSyntax block)
+        {
+            return FixStep.Normalized(Normalizer.Brace(input.Root, body));
+        }
+
+        ISymbol? handle = SymbolReferences.FindWrittenArgument(invocation, name, input.Model, input.CancellationToken);
+        SyntaxNode? scope = handle is ILocalSymbol ? SymbolScope.Of(handle, input.CancellationToken) : null;
+        if (handle is null || scope is null || SymbolScope.Escapes(handle, scope, input.Model, input.CancellationToken))
+        {
+            return null;
+        }
+
+        List<ISymbol> aliases = SymbolScope.Aliases(handle, scope, input.Model, input.CancellationToken);
+        return Wrap(input, kind, handle, aliases, scope, StatementList.Of(block), 0);
+    }
+
+    /// <summary>
+    /// When the only uses of the handle after the block it lives in are close calls (a handle
+    /// re-created in a loop and closed once after it), those closes go: the new block closes every
+    /// handle in its own scope, and they would close the last one twice.
+    /// </summary>
+    private static SyntaxNode? RemoveClosesAfter(FixInput input, HandleKind kind, List<ISymbol> aliases, SyntaxNode scope, StatementList list)
+    {
+        if (list.Owner is CompilationUnitSyntax)
+        {
+            return null;
+        }
+
+        var after = aliases.SelectMany(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken))
+            .Where(r => r.SpanStart >= list.Owner.Span.End)
+            .ToList();
+        if (after.Count == 0)
+        {
+            return null;
+        }
+
+        var closes = new HashSet<SyntaxNode>();
+        foreach (IdentifierNameSyntax reference in after)
+        {
+            var statement = reference.FirstAncestorOrSelf<ExpressionStatementSyntax>();
+            if (statement is null || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+                || !IsCloseOf(statement.Expression, kind, aliases, input))
+            {
+                return null;
+            }
+
+            closes.Add(statement.Parent is GlobalStatementSyntax global ? global : statement);
+        }
+
+        return input.Root.RemoveNodes(closes, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+
+    private FixStep? Wrap(FixInput input, HandleKind kind, ISymbol handle, List<ISymbol> aliases, SyntaxNode scope, StatementList list, int start)
+    {
+        var climbed = SymbolScope.ClimbWhileUsedAfter(list, start, aliases, scope, input.Model, input.CancellationToken);
+        if (climbed is null)
+        {
+            return null;
+        }
+
+        (list, start) = climbed.Value;
+        var planner = new RangePlanner(input.Model, input.CancellationToken);
+        int end = planner.LastUse(list, start, aliases);
+        (end, var hoisted) = planner.Settle(list, start, end);
+
+        if (!AllowsRewriteInRange && RewritesHandle(list, start, end, handle, input))
+        {
+            return null;
+        }
+
+        int position = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End - 1;
+        var closes = CloseStatements(list, start, end, kind, aliases, input);
+        var body = planner.Body(list, start, end, hoisted, s => closes.Contains(s) ? null : RemoveNested(s, closes));
+        StatementSyntax? enclosing = Enclose(input, kind, handle, position, body);
+        if (enclosing is null)
+        {
+            return null;
+        }
+
+        if (start <= end)
+        {
+            enclosing = RangePlanner.EndLikeLast(enclosing, list.Statements[end]);
+        }
+
+        var replacement = planner.HoistedDeclarations(list, start, end, hoisted).ToList();
+        replacement.Add(enclosing.WithAdditionalAnnotations(Formatter.Annotation));
+        if (start <= end)
+        {
+            replacement[0] = replacement[0].WithLeadingTrivia(RangePlanner.BlankPrefix(list.Statements[start].GetLeadingTrivia()));
+        }
+
+        SyntaxNode owner = list.ReplaceRange(start, end, replacement);
+        return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
+    }
+
+    private static bool RewritesHandle(StatementList list, int start, int end, ISymbol handle, FixInput input)
+    {
+        for (int i = start; i <= end; i++)
+        {
+            if (SymbolReferences.In(list.Statements[i], handle, input.Model, input.CancellationToken).Any(SymbolReferences.IsWrite))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Statements (in statement lists) that only close this handle: <c>Close(h);</c>, <c>_ = Close(h);</c>, <c>ThrowIfFailed(Close(h));</c>.</summary>
+    private static HashSet<StatementSyntax> CloseStatements(StatementList list, int start, int end, HandleKind kind, List<ISymbol> aliases, FixInput input)
+    {
+        var result = new HashSet<StatementSyntax>();
+        for (int i = start; i <= end; i++)
+        {
+            foreach (ExpressionStatementSyntax statement in list.Statements[i].DescendantNodesAndSelf().OfType<ExpressionStatementSyntax>())
+            {
+                if (statement.Parent is BlockSyntax or SwitchSectionSyntax || statement == list.Statements[i])
+                {
+                    if (IsCloseOf(statement.Expression, kind, aliases, input))
+                    {
+                        result.Add(statement);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsCloseOf(ExpressionSyntax expression, HandleKind kind, List<ISymbol> aliases, FixInput input)
+    {
+        if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard)
+        {
+            expression = discard.Right;
+        }
+
+        if (expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } outer
+            && input.Model.GetSymbolInfo(outer, input.CancellationToken).Symbol is IMethodSymbol thrower
+            && input.Recognizer.IsThrowIfFailed(thrower))
+        {
+            expression = outer.ArgumentList.Arguments[0].Expression;
+        }
+
+        return expression is InvocationExpressionSyntax call
+            && input.Model.GetSymbolInfo(call, input.CancellationToken).Symbol is IMethodSymbol method
+            && input.Recognizer.GetFunction(method)?.Name == kind.CloseFunction()
+            && call.ArgumentList.Arguments.Any(a => aliases.Any(alias => SymbolReferences.IsReferencedIn(a, alias, input.Model, input.CancellationToken)));
+    }
+
+    private static StatementSyntax RemoveNested(StatementSyntax statement, HashSet<StatementSyntax> closes)
+    {
+        var nested = statement.DescendantNodes().OfType<StatementSyntax>().Where(closes.Contains).ToList();
+        return nested.Count == 0 ? statement : statement.RemoveNodes(nested, SyntaxRemoveOptions.KeepNoTrivia) ?? statement;
+    }
+
+    internal static bool TryGetKind(FixInput input, out HandleKind kind)
+    {
+        if (Enum.TryParse(input.Property(DiagnosticProperties.Kind), out kind) && Array.IndexOf(HandleKindInfo.AllKinds, kind) >= 0)
+        {
+            return true;
+        }
+
+        string close = input.Property(DiagnosticProperties.CloseFunction);
+        string wrapper = input.Property(DiagnosticProperties.SafeHandleType);
+        foreach (HandleKind candidate in HandleKindInfo.AllKinds)
+        {
+            if (candidate.CloseFunction() == close || candidate.SafeHandleTypeName() == wrapper)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The handle as an argument of the given type: cast when no implicit conversion exists.</summary>
+    protected static ExpressionSyntax Argument(FixInput input, ISymbol handle, ITypeSymbol? target)
+    {
+        ExpressionSyntax value = SyntaxFactory.IdentifierName(handle.Name);
+        ITypeSymbol? type = (handle as ILocalSymbol)?.Type;
+        if (target is null || type is null || input.Model.Compilation.ClassifyConversion(type, target).IsImplicit)
+        {
+            return value;
+        }
+
+        return SyntaxFactory.CastExpression(
+            SyntaxFactory.ParseTypeName(target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
+            value);
+    }
+
+    internal static ImmutableDictionary<string, string?> Empty => ImmutableDictionary<string, string?>.Empty;
+}

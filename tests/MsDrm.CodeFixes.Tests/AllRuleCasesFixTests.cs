@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using MsDrm.CodeFixes.Tests.Infrastructure;
+using MsDrm.Testing.Cases;
+using Xunit.Abstractions;
+
+namespace MsDrm.CodeFixes.Tests;
+
+/// <summary>
+/// Every Wrong source of the shared rule cases, fixed through Workspaces the way an IDE applies
+/// fixes (first offered fix, one diagnostic at a time, both analyzers running): the case's rule
+/// must be gone and the fixes must not add a compile error.
+/// </summary>
+public partial class AllRuleCasesFixTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (rule, ruleCase) in AllCases())
+        {
+            data.Add(rule, ruleCase.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task WrongCase_IsFixed(string rule, string name)
+    {
+        RuleCase ruleCase = AllCases().Single(c => c.Rule == rule && c.Case.Name == name).Case;
+        FixRunResult result = await WorkspaceFixRunner.RunAsync(StripMarkup(ruleCase.Wrong));
+        output.WriteLine(result.FixedText);
+
+        Assert.Contains(result.InitialDiagnostics, d => d.Id == rule);
+        Assert.Empty(result.RemainingDiagnostics.Where(d => d.Id == rule));
+        Assert.Empty(NewErrors(result));
+    }
+
+    /// <summary>All cases in one run: reports how many diagnostics the fixes removed.</summary>
+    [Fact]
+    public async Task AllWrongCases_Summary()
+    {
+        int cases = 0, diagnostics = 0, ruleDiagnostics = 0, fixes = 0, remaining = 0, remainingAny = 0, errors = 0;
+        foreach (var (rule, ruleCase) in AllCases())
+        {
+            FixRunResult result = await WorkspaceFixRunner.RunAsync(StripMarkup(ruleCase.Wrong));
+            cases++;
+            diagnostics += result.InitialDiagnostics.Length;
+            ruleDiagnostics += result.InitialDiagnostics.Count(d => d.Id == rule);
+            remainingAny += result.RemainingDiagnostics.Length;
+            fixes += result.FixedCount;
+            remaining += result.RemainingDiagnostics.Count(d => d.Id == rule);
+            errors += NewErrors(result).Count();
+        }
+
+        string summary = $"{cases} cases, {diagnostics} MSDRM diagnostics before ({ruleDiagnostics} of the case's own rule), "
+            + $"{fixes} fixes applied, {remaining} of the case's rule left, {remainingAny} MSDRM diagnostics of any rule left, {errors} new compile errors";
+        output.WriteLine(summary);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "all-rule-cases-fix-summary.txt"), summary + Environment.NewLine);
+        Assert.Equal(0, remaining);
+        Assert.Equal(0, errors);
+    }
+
+    private static IEnumerable<(string Rule, RuleCase Case)> AllCases()
+    {
+        foreach (RuleCase ruleCase in HandleNotClosedCases.All)
+        {
+            yield return ("MSDRM001", ruleCase);
+        }
+
+        foreach (RuleCase ruleCase in HresultIgnoredCases.All)
+        {
+            yield return ("MSDRM002", ruleCase);
+        }
+    }
+
+    private static IEnumerable<Diagnostic> NewErrors(FixRunResult result)
+        => result.FinalErrors.Where(e => !result.InitialErrors.Any(i => i.Id == e.Id && i.GetMessage() == e.GetMessage()));
+
+    internal static string StripMarkup(string source) => Markup().Replace(source, string.Empty).Replace("|}", string.Empty);
+
+    [GeneratedRegex(@"\{\|[A-Za-z0-9]+:")]
+    private static partial Regex Markup();
+}

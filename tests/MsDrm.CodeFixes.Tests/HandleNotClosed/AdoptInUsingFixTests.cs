@@ -1,0 +1,821 @@
+using MsDrm.CodeFixes.Tests.Infrastructure;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+
+namespace MsDrm.CodeFixes.Tests;
+
+/// <summary>MSDRM001 on a raw handle: using (SafeDrm*Handle.Adopt(h)) from where the handle exists to its last use.</summary>
+public class AdoptInUsingFixTests
+{
+    [Fact]
+    public Task AfterThrowIfFailed_HoistsLaterDeclaration() => Verify.VerifyAsync("""
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|});
+                // Check the copy.
+                int hr = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                Console.WriteLine(hr);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy));
+                int hr;
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    // Check the copy.
+                    hr = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+                Console.WriteLine(hr);
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task InsideSuccessBranch() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr >= 0)
+                {
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr >= 0)
+                {
+                    using (SafeDrmSessionHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task AfterEarlyReturn() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            int M(uint session)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return hr;
+                }
+
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                return 0;
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            int M(uint session)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return hr;
+                }
+
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+                return 0;
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task CallInsideCondition() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(string certificate)
+            {
+                if ({|MSDRM001:Native.DRMParseUnboundLicense(certificate, out uint query)|} >= 0)
+                {
+                    _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(string certificate)
+            {
+                if (Native.DRMParseUnboundLicense(certificate, out uint query) >= 0)
+                {
+                    using (SafeDrmQueryHandle.Adopt(query))
+                    {
+                        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task ElseBranchOfFailureTest() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint environment)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateEnvironmentHandle(environment, out uint copy)|};
+                if (hr < 0)
+                {
+                    Console.WriteLine("failed");
+                }
+                else
+                {
+                    _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                    Native.DRMCloseHandle(principal);
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint environment)
+            {
+                int hr = Native.DRMDuplicateEnvironmentHandle(environment, out uint copy);
+                if (hr < 0)
+                {
+                    Console.WriteLine("failed");
+                }
+                else
+                {
+                    using (SafeDrmEnvironmentHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMCreateEnablingPrincipal(copy, 0, "owner", IntPtr.Zero, "credentials", out uint principal);
+                        Native.DRMCloseHandle(principal);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task SucceededHelper() => Verify.VerifyAsync("""
+        using System;
+
+        static class Hr
+        {
+            public static bool Succeeded(int hr) => hr >= 0;
+        }
+
+        class C
+        {
+            void M(uint handle)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateHandle(handle, out uint copy)|};
+                if (Hr.Succeeded(hr))
+                {
+                    uint size = 0;
+                    _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        static class Hr
+        {
+            public static bool Succeeded(int hr) => hr >= 0;
+        }
+
+        class C
+        {
+            void M(uint handle)
+            {
+                int hr = Native.DRMDuplicateHandle(handle, out uint copy);
+                if (Hr.Succeeded(hr))
+                {
+                    using (SafeDrmHandle.Adopt(copy))
+                    {
+                        uint size = 0;
+                        _ = Native.DRMEncrypt(copy, 0, 0, Array.Empty<byte>(), ref size, Array.Empty<byte>());
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task EmbeddedSuccessBranch_GetsBraces() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint pub)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicatePubHandle(pub, out uint copy)|};
+                if (hr >= 0)
+                    _ = Native.DRMAddRightWithUser(copy, 0, 0);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint pub)
+            {
+                int hr = Native.DRMDuplicatePubHandle(pub, out uint copy);
+                if (hr >= 0)
+                {
+                    using (SafeDrmPubHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMAddRightWithUser(copy, 0, 0);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task LoopBodyWithBreak() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint license, int n)
+            {
+                for (uint i = 0; i < n; i++)
+                {
+                    int hr = {|MSDRM001:Native.DRMGetUsers(license, i, out uint user)|};
+                    if (hr < 0)
+                    {
+                        break;
+                    }
+
+                    _ = Native.DRMAddRightWithUser(license, 0, user);
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint license, int n)
+            {
+                for (uint i = 0; i < n; i++)
+                {
+                    int hr = Native.DRMGetUsers(license, i, out uint user);
+                    if (hr < 0)
+                    {
+                        break;
+                    }
+
+                    using (SafeDrmPubHandle.Adopt(user))
+                    {
+                        _ = Native.DRMAddRightWithUser(license, 0, user);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task SwitchSection() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(int mode, uint session)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                        if (hr < 0)
+                            return;
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                        break;
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(int mode, uint session)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        int hr = Native.DRMDuplicateSession(session, out uint copy);
+                        if (hr < 0)
+                            return;
+                        using (SafeDrmSessionHandle.Adopt(copy))
+                        {
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                        }
+                        break;
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task HoistsDeclarationUsedAfter() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                int activated = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                var message = "activated: " + activated;
+                Console.WriteLine(message);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                int activated;
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    activated = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+                var message = "activated: " + activated;
+                Console.WriteLine(message);
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task TopLevelStatements() => Verify.VerifyAsync("""
+        using System;
+
+        int hr = {|MSDRM001:Native.DRMParseUnboundLicense("<xrml/>", out uint query)|};
+        if (hr < 0)
+        {
+            return;
+        }
+
+        _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
+        """, """
+        using System;
+        using MsDrm;
+
+        int hr = Native.DRMParseUnboundLicense("<xrml/>", out uint query);
+        if (hr < 0)
+        {
+            return;
+        }
+
+        using (SafeDrmQueryHandle.Adopt(query))
+        {
+            _ = Native.DRMGetUnboundLicenseObjectCount(query, "principal", out _);
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing, executable: true);
+
+    [Fact]
+    public Task ExpressionBodiedMember_SplitsReturn() => Verify.VerifyAsync("""
+        class C
+        {
+            int M(uint session) => {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            int M(uint session)
+            {
+                var result = Native.DRMDuplicateSession(session, out uint copy);
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                }
+
+                return result;
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task TwoHandlesFromOneCall() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M()
+            {
+                int hr = {|MSDRM001:{|MSDRM001:Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint environment, out uint library)|}|};
+                if (hr >= 0)
+                {
+                    Console.WriteLine(environment + library);
+                }
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M()
+            {
+                int hr = Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint environment, out uint library);
+                if (hr >= 0)
+                {
+                    using (SafeDrmHandle.Adopt(library))
+                    {
+                        using (SafeDrmEnvironmentHandle.Adopt(environment))
+                        {
+                            Console.WriteLine(environment + library);
+                        }
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task SeveralHandlesInOneMethod() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session, string certificate)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                hr = {|MSDRM001:Native.DRMParseUnboundLicense(certificate, out uint query)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine(copy + query);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, string certificate)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    hr = Native.DRMParseUnboundLicense(certificate, out uint query);
+                    if (hr < 0)
+                    {
+                        return;
+                    }
+
+                    using (SafeDrmQueryHandle.Adopt(query))
+                    {
+                        Console.WriteLine(copy + query);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task LambdaBody() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            Action M(uint session)
+            {
+                return () =>
+                {
+                    int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                    if (hr >= 0)
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+                };
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            Action M(uint session)
+            {
+                return () =>
+                {
+                    int hr = Native.DRMDuplicateSession(session, out uint copy);
+                    if (hr >= 0)
+                    {
+                        using (SafeDrmSessionHandle.Adopt(copy))
+                        {
+                            _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                        }
+                    }
+                };
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task HandleUsedAfterTheTest_StartsAfterCreation() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session)
+            {
+                uint copy;
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out copy)|};
+                if (hr >= 0)
+                {
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+
+                _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                uint copy;
+                int hr = Native.DRMDuplicateSession(session, out copy);
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    if (hr >= 0)
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+
+                    _ = Native.DRMIsActivated(copy, 1, IntPtr.Zero);
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task ConflictingTypeName_StaysQualified() => Verify.VerifyAsync("""
+        using System;
+
+        class SafeDrmSessionHandle { }
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr >= 0)
+                {
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+            }
+        }
+        """, """
+        using System;
+
+        class SafeDrmSessionHandle { }
+
+        class C
+        {
+            void M(uint session)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr >= 0)
+                {
+                    using (MsDrm.SafeDrmSessionHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task ExplicitCloseOnOnePath_IsRemoved() => Verify.VerifyAsync("""
+        using System;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                if (quick)
+                {
+                    Native.DRMCloseSession(copy);
+                    return;
+                }
+
+                _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, bool quick)
+            {
+                int hr = Native.DRMDuplicateSession(session, out uint copy);
+                if (hr < 0)
+                {
+                    return;
+                }
+
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    if (quick)
+                    {
+                        return;
+                    }
+
+                    _ = Native.DRMIsActivated(copy, 0, IntPtr.Zero);
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task DiscardedHandle_GetsAName() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out _)|});
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint session1));
+                using (SafeDrmSessionHandle.Adopt(session1))
+                {
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task CopiesOfTheHandle_AreCovered() => Verify.VerifyAsync("""
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|});
+                uint alias = copy;
+                int asInt = (int)alias;
+                Console.WriteLine(asInt > 0);
+                Console.WriteLine("done");
+            }
+        }
+        """, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session)
+            {
+                DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out uint copy));
+                using (SafeDrmSessionHandle.Adopt(copy))
+                {
+                    uint alias = copy;
+                    int asInt = (int)alias;
+                    Console.WriteLine(asInt > 0);
+                }
+                Console.WriteLine("done");
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task RecreatedInLoop_CloseAfterLoopMovesIn() => Verify.VerifyAsync("""
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(session, out copy)|});
+                    _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
+                }
+
+                Native.DRMCloseSession(copy);
+            }
+        }
+        """, """
+        using MsDrm;
+
+        class C
+        {
+            void M(uint session, int count)
+            {
+                uint copy = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    DrmException.ThrowIfFailed(Native.DRMDuplicateSession(session, out copy));
+                    using (SafeDrmSessionHandle.Adopt(copy))
+                    {
+                        _ = Native.DRMIsActivated(copy, 0, System.IntPtr.Zero);
+                    }
+                }
+            }
+        }
+        """, equivalenceKey: FixKinds.AdoptInUsing);
+}
