@@ -1,0 +1,59 @@
+namespace MsDrm.Benchmarks;
+
+/// <summary>Command-line options. Modes: default (one corpus), --quick, --scaling, --worst-case.</summary>
+internal sealed record BenchOptions
+{
+    internal bool Quick { get; init; }
+    internal bool Scaling { get; init; }
+    internal bool WorstCase { get; init; }
+    internal bool Concurrent { get; init; }
+    internal bool Verbose { get; init; }
+    internal int Files { get; init; } = 1000;
+    /// <summary>Recorded rounds; 0 means the mode's default (5, or 3 for --scaling).</summary>
+    internal int Rounds { get; init; }
+    internal int Warmup { get; init; } = 1;
+
+    internal const string Usage = """
+        usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
+          (default)     N files (1,000), 5 rounds after 1 warm-up: compile alone, no-op driver, ours, CA2000+CA1806, IDisposableAnalyzers
+          --quick       40 files, 1 round, no warm-up, plus a small worst case: proves the program works (CI)
+          --scaling     ours at N = 250, 500, 1,000, 2,000 (3 rounds each): ms per file
+          --worst-case  one method of 5,000 statements; one file of 500 DRM methods
+          --concurrent  concurrent build and analysis (default: one thread, for steadier numbers)
+        """;
+
+    /// <summary>The rounds to record: the given count, else <paramref name="modeDefault"/>.</summary>
+    internal int RoundsOr(int modeDefault) => Rounds > 0 ? Rounds : modeDefault;
+
+    /// <summary>Parses the arguments; null (after printing usage) when they are not understood.</summary>
+    internal static BenchOptions? Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": options = options with { Quick = true, Files = 40, Rounds = 1, Warmup = 0 }; break;
+                case "--scaling": options = options with { Scaling = true }; break;
+                case "--worst-case": options = options with { WorstCase = true }; break;
+                case "--concurrent": options = options with { Concurrent = true }; break;
+                case "--verbose": options = options with { Verbose = true }; break;
+                case "--files" when TryNumber(args, ++i, out int files): options = options with { Files = files }; break;
+                case "--rounds" when TryNumber(args, ++i, out int rounds): options = options with { Rounds = rounds }; break;
+                case "--warmup" when TryNumber(args, ++i, out int warmup): options = options with { Warmup = warmup }; break;
+                default:
+                    Console.Error.WriteLine($"unknown or incomplete argument '{args[Math.Min(i, args.Length - 1)]}'");
+                    Console.Error.WriteLine(Usage);
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool TryNumber(string[] args, int index, out int value)
+    {
+        value = 0;
+        return index < args.Length && int.TryParse(args[index], out value) && value >= 0;
+    }
+}
