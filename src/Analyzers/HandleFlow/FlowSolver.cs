@@ -35,7 +35,7 @@ internal sealed class FlowSolver
     {
         var seeds = new List<int>();
         CollectHandlerEntries(graph.Root, seeds);
-        FlowState? atExit = Solve(0, FlowState.Empty(), seeds, isFinally: false, report: true);
+        FlowState? atExit = Solve(0, FlowState.Empty(context.Keys), seeds, isFinally: false, report: true);
         if (atExit is not null)
         {
             foreach (int id in atExit.Live)
@@ -59,7 +59,7 @@ internal sealed class FlowSolver
             {
                 if (!inStates.ContainsKey(seed))
                 {
-                    inStates[seed] = FlowState.Empty();
+                    inStates[seed] = FlowState.Empty(context.Keys);
                     queue.Add(seed);
                 }
             }
@@ -106,11 +106,11 @@ internal sealed class FlowSolver
 
     private void Process(BasicBlock block, FlowState state, bool isFinally, bool report, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
     {
-        if (state.Live.Count == 0 && !creates[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
+        if (state.LiveCount == 0 && !creates[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
         {
             // Nothing open and nothing created here: the block cannot change the state (fast path).
             Follow(block.FallThroughSuccessor, state, isFinally, report, flowTo, reachEnd);
-            Follow(block.ConditionalSuccessor, FlowState.Empty(), isFinally, report, flowTo, reachEnd);
+            Follow(block.ConditionalSuccessor, FlowState.Empty(context.Keys), isFinally, report, flowTo, reachEnd);
             return;
         }
 

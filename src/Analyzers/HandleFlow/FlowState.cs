@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace MsDrm.Analyzers.HandleFlow;
@@ -7,54 +8,111 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// escaped or never-created handle is dropped everywhere, so the state stays as small as the
 /// number of handles open at once, and joins are plain unions (a finite lattice, so loops converge).
 /// </summary>
+/// <remarks>
+/// The solver copies a state for every block it visits and joins one per edge, and a huge method
+/// can hold hundreds of live handles at once. So the state is flat: a bit set of live creations,
+/// and per key (numbered by <see cref="FlowKeys"/>) an immutable id array that is replaced, never
+/// changed in place. Copying is an array copy, a join compares references before it merges.
+/// </remarks>
 internal sealed class FlowState
 {
-    private FlowState(HashSet<int> live, Dictionary<object, HashSet<int>> holders, Dictionary<object, HashSet<int>> links)
+    private static readonly int[] NoIds = Array.Empty<int>();
+
+    private readonly FlowKeys keys;
+    private ulong[] live;
+    private int[]?[] holders;
+    private int[]?[] links;
+
+    private FlowState(FlowKeys keys, ulong[] live, int liveCount, int[]?[] holders, int[]?[] links)
     {
-        Live = live;
-        Holders = holders;
-        Links = links;
+        this.keys = keys;
+        this.live = live;
+        LiveCount = liveCount;
+        this.holders = holders;
+        this.links = links;
     }
 
+    /// <summary>How many creations may be open here.</summary>
+    internal int LiveCount { get; private set; }
+
     /// <summary>Creation sites whose handle may be open here.</summary>
-    internal HashSet<int> Live { get; }
+    internal IEnumerable<int> Live
+    {
+        get
+        {
+            for (int word = 0; word < live.Length; word++)
+            {
+                for (int bit = 0; bit < 64; bit++)
+                {
+                    if ((live[word] & (1UL << bit)) != 0)
+                    {
+                        yield return (word * 64) + bit;
+                    }
+                }
+            }
+        }
+    }
 
-    /// <summary>Variable (local, parameter, flow capture) to the live creations it may hold.</summary>
-    internal Dictionary<object, HashSet<int>> Holders { get; }
+    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, Array.Empty<int[]?>(), Array.Empty<int[]?>());
 
-    /// <summary>HRESULT holder (variable, capture or the creating call itself) to the creations that exist only if it is a success.</summary>
-    internal Dictionary<object, HashSet<int>> Links { get; }
+    internal FlowState Clone() => new(keys, (ulong[])live.Clone(), LiveCount, (int[]?[])holders.Clone(), (int[]?[])links.Clone());
 
-    internal static FlowState Empty() => new(new HashSet<int>(), NewMap(), NewMap());
+    internal bool IsLive(int id) => id >> 6 < live.Length && (live[id >> 6] & (1UL << (id & 63))) != 0;
 
-    internal FlowState Clone() => new(new HashSet<int>(Live), CloneMap(Holders), CloneMap(Links));
+    internal void AddLive(int id)
+    {
+        if (IsLive(id))
+        {
+            return;
+        }
+
+        if (id >> 6 >= live.Length)
+        {
+            Array.Resize(ref live, (id >> 6) + 1);
+        }
+
+        live[id >> 6] |= 1UL << (id & 63);
+        LiveCount++;
+    }
 
     /// <summary>Adds everything <paramref name="other"/> holds; true when this state grew.</summary>
     internal bool JoinWith(FlowState other)
     {
         bool changed = false;
-        foreach (int id in other.Live)
+        if (other.live.Length > live.Length)
         {
-            changed |= Live.Add(id);
+            Array.Resize(ref live, other.live.Length);
         }
 
-        changed |= JoinMap(Holders, other.Holders);
-        changed |= JoinMap(Links, other.Links);
+        for (int word = 0; word < other.live.Length; word++)
+        {
+            ulong added = other.live[word] & ~live[word];
+            if (added != 0)
+            {
+                live[word] |= added;
+                LiveCount += BitCount(added);
+                changed = true;
+            }
+        }
+
+        changed |= JoinMap(ref holders, other.holders);
+        changed |= JoinMap(ref links, other.links);
         return changed;
     }
 
-    internal IReadOnlyCollection<int> HeldBy(object key)
-        => Holders.TryGetValue(key, out HashSet<int>? set) ? set : (IReadOnlyCollection<int>)System.Array.Empty<int>();
+    /// <summary>The live creations <paramref name="key"/> may hold (the caller must not change the array).</summary>
+    internal int[] HeldBy(object key) => Get(holders, keys.IndexOf(key));
 
-    internal IReadOnlyCollection<int> LinkedTo(object key)
-        => Links.TryGetValue(key, out HashSet<int>? set) ? set : (IReadOnlyCollection<int>)System.Array.Empty<int>();
+    /// <summary>The creations that exist only if <paramref name="key"/> is a success (the caller must not change the array).</summary>
+    internal int[] LinkedTo(object key) => Get(links, keys.IndexOf(key));
 
     /// <summary>True when a variable other than <paramref name="except"/> still holds <paramref name="id"/>.</summary>
     internal bool IsHeldElsewhere(int id, object? except)
     {
-        foreach (KeyValuePair<object, HashSet<int>> pair in Holders)
+        int exceptIndex = except is null ? -1 : keys.IndexOf(except);
+        for (int index = 0; index < holders.Length; index++)
         {
-            if (pair.Value.Contains(id) && (except is null || !FlowKeyComparer.Instance.Equals(pair.Key, except)))
+            if (index != exceptIndex && holders[index] is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 return true;
             }
@@ -66,102 +124,125 @@ internal sealed class FlowState
     /// <summary>The handle is closed, escaped or known not to exist: forget it everywhere.</summary>
     internal void Kill(int id)
     {
-        if (Live.Remove(id))
+        if (IsLive(id))
         {
-            RemoveFromMap(Holders, id);
-            RemoveFromMap(Links, id);
+            live[id >> 6] &= ~(1UL << (id & 63));
+            LiveCount--;
+            RemoveFromMap(holders, id);
+            RemoveFromMap(links, id);
         }
     }
 
     /// <summary>Sets what a variable holds (only live creations are recorded).</summary>
-    internal void SetHolder(object key, IEnumerable<int> ids) => SetMap(Holders, key, ids, Live);
+    internal void SetHolder(object key, IEnumerable<int> ids) => SetMap(ref holders, keys.IndexOf(key), ids);
 
     /// <summary>Sets which creations depend on an HRESULT holder.</summary>
-    internal void SetLinks(object key, IEnumerable<int> ids) => SetMap(Links, key, ids, Live);
+    internal void SetLinks(object key, IEnumerable<int> ids) => SetMap(ref links, keys.IndexOf(key), ids);
 
     internal void AddLink(object key, int id)
     {
-        if (!Links.TryGetValue(key, out HashSet<int>? set))
+        int index = keys.IndexOf(key);
+        int[] ids = Get(links, index);
+        if (Array.IndexOf(ids, id) < 0)
         {
-            set = new HashSet<int>();
-            Links.Add(key, set);
+            Set(ref links, index, Append(ids, id));
         }
-
-        set.Add(id);
     }
 
-    private static void SetMap(Dictionary<object, HashSet<int>> map, object key, IEnumerable<int> ids, HashSet<int> live)
+    private static int[] Get(int[]?[] map, int index) => index < map.Length && map[index] is { } ids ? ids : NoIds;
+
+    private static void Set(ref int[]?[] map, int index, int[]? ids)
     {
-        HashSet<int>? set = null;
+        if (index >= map.Length)
+        {
+            if (ids is null)
+            {
+                return;
+            }
+
+            Array.Resize(ref map, Math.Max(index + 1, map.Length * 2));
+        }
+
+        map[index] = ids;
+    }
+
+    private void SetMap(ref int[]?[] map, int index, IEnumerable<int> ids)
+    {
+        List<int>? kept = null;
         foreach (int id in ids)
         {
-            if (live.Contains(id))
+            if (IsLive(id) && (kept is null || !kept.Contains(id)))
             {
-                (set ??= new HashSet<int>()).Add(id);
+                (kept ??= new List<int>()).Add(id);
             }
         }
 
-        if (set is null)
-        {
-            map.Remove(key);
-        }
-        else
-        {
-            map[key] = set;
-        }
+        Set(ref map, index, kept?.ToArray());
     }
 
-    private static Dictionary<object, HashSet<int>> NewMap() => new(FlowKeyComparer.Instance);
-
-    private static Dictionary<object, HashSet<int>> CloneMap(Dictionary<object, HashSet<int>> map)
-    {
-        var copy = new Dictionary<object, HashSet<int>>(map.Count, FlowKeyComparer.Instance);
-        foreach (KeyValuePair<object, HashSet<int>> pair in map)
-        {
-            copy.Add(pair.Key, new HashSet<int>(pair.Value));
-        }
-
-        return copy;
-    }
-
-    private static bool JoinMap(Dictionary<object, HashSet<int>> target, Dictionary<object, HashSet<int>> source)
+    private static bool JoinMap(ref int[]?[] target, int[]?[] source)
     {
         bool changed = false;
-        foreach (KeyValuePair<object, HashSet<int>> pair in source)
+        for (int index = 0; index < source.Length; index++)
         {
-            if (!target.TryGetValue(pair.Key, out HashSet<int>? set))
+            if (source[index] is not { } added)
             {
-                target.Add(pair.Key, new HashSet<int>(pair.Value));
-                changed = true;
                 continue;
             }
 
-            foreach (int id in pair.Value)
+            int[] current = Get(target, index);
+            if (ReferenceEquals(current, added))
             {
-                changed |= set.Add(id);
+                continue;
+            }
+
+            int[] union = current;
+            foreach (int id in added)
+            {
+                if (Array.IndexOf(union, id) < 0)
+                {
+                    union = Append(union, id);
+                }
+            }
+
+            if (!ReferenceEquals(union, current))
+            {
+                Set(ref target, index, union);
+                changed = true;
             }
         }
 
         return changed;
     }
 
-    private static void RemoveFromMap(Dictionary<object, HashSet<int>> map, int id)
+    private static void RemoveFromMap(int[]?[] map, int id)
     {
-        List<object>? empty = null;
-        foreach (KeyValuePair<object, HashSet<int>> pair in map)
+        for (int index = 0; index < map.Length; index++)
         {
-            if (pair.Value.Remove(id) && pair.Value.Count == 0)
+            if (map[index] is { } ids && Array.IndexOf(ids, id) >= 0)
             {
-                (empty ??= new List<object>()).Add(pair.Key);
+                map[index] = ids.Length == 1 ? null : Array.FindAll(ids, other => other != id);
             }
+        }
+    }
+
+    private static int[] Append(int[] ids, int id)
+    {
+        var grown = new int[ids.Length + 1];
+        Array.Copy(ids, grown, ids.Length);
+        grown[ids.Length] = id;
+        return grown;
+    }
+
+    private static int BitCount(ulong value)
+    {
+        int count = 0;
+        while (value != 0)
+        {
+            value &= value - 1;
+            count++;
         }
 
-        if (empty is not null)
-        {
-            foreach (object key in empty)
-            {
-                map.Remove(key);
-            }
-        }
+        return count;
     }
 }

@@ -40,6 +40,9 @@ internal sealed class HandleFlowContext
 
     internal CancellationToken CancellationToken { get; }
 
+    /// <summary>The numbering of the flow state's keys, shared by every state of this run.</summary>
+    internal FlowKeys Keys { get; } = new();
+
     internal CreationSite Site(int id) => sites[id];
 
     /// <summary>

@@ -167,7 +167,7 @@ internal sealed class HandleTransfer
 
         if (SuccessTests.TryGetZeroTest(condition, out IOperation? tested, out bool trueMeansZero)
             && VariableKey(tested!) is { } handleKey
-            && state.HeldBy(handleKey).Count > 0)
+            && state.HeldBy(handleKey).Length > 0)
         {
             if (sense == trueMeansZero)
             {
@@ -179,10 +179,10 @@ internal sealed class HandleTransfer
 
         if (condition.Type?.SpecialType == SpecialType.System_Boolean
             && HresultKey(condition) is { } boolKey
-            && state.LinkedTo(boolKey).Count > 0)
+            && state.LinkedTo(boolKey).Length > 0)
         {
             // A creating call that returns bool (TryGetUser(..., out var user)): true means it created.
-            int[] created = state.LinkedTo(boolKey).ToArray();
+            int[] created = state.LinkedTo(boolKey);
             if (!sense)
             {
                 Kill(created);
@@ -194,7 +194,7 @@ internal sealed class HandleTransfer
         if (SuccessTests.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
             && HresultKey(hresult!) is { } key)
         {
-            int[] linked = state.LinkedTo(key).ToArray();
+            int[] linked = state.LinkedTo(key);
             foreach (int id in linked)
             {
                 context.Site(id).SuccessConditional = true;
@@ -294,13 +294,13 @@ internal sealed class HandleTransfer
         if (IsWrapperFactoryCall(invocation) && Recognizer.GetWrapperKind(method.ReturnType) is HandleKind returnedKind)
         {
             CreationSite site = context.GetSite(invocation, -1, returnedKind, isWrapper: true, FunctionName(null, method));
-            if (state.Live.Contains(site.Id) && !state.IsHeldElsewhere(site.Id, null))
+            if (state.IsLive(site.Id) && !state.IsHeldElsewhere(site.Id, null))
             {
                 // The wrapper this call made last time round was never stored: it is lost now.
                 Leak(site.Id);
             }
 
-            state.Live.Add(site.Id);
+            state.AddLive(site.Id);
             return new[] { site.Id };
         }
 
@@ -410,7 +410,7 @@ internal sealed class HandleTransfer
         }
 
         Overwrite(key, keep: None);
-        state.Live.Add(site.Id);
+        state.AddLive(site.Id);
         state.SetHolder(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
         NameSites(new[] { site.Id }, target);
@@ -460,7 +460,7 @@ internal sealed class HandleTransfer
     private void CopyLinks(object key, IOperation value)
     {
         object? source = HresultKey(value);
-        state.SetLinks(key, source is null ? None : state.LinkedTo(source).ToArray());
+        state.SetLinks(key, source is null ? None : state.LinkedTo(source));
     }
 
     private void NameSites(int[] ids, IOperation target)
@@ -482,7 +482,8 @@ internal sealed class HandleTransfer
         }
     }
 
-    private int[] Held(object? key) => key is null ? None : state.HeldBy(key).ToArray();
+    // The state's arrays are never changed in place, so they can be handed out as values.
+    private int[] Held(object? key) => key is null ? None : state.HeldBy(key);
 
     /// <summary><c>SafeDrm*Handle.Adopt(h)</c>: the wrapper takes ownership of the raw handle.</summary>
     private bool IsAdopt(IMethodSymbol method)

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+
+namespace MsDrm.Analyzers.HandleFlow;
+
+/// <summary>
+/// Numbers the keys the flow state is indexed by (symbols, flow-capture ids, creating calls), once
+/// per analysis: states are then flat arrays indexed by that number, so copying and joining them
+/// never hashes a symbol.
+/// </summary>
+internal sealed class FlowKeys
+{
+    private readonly Dictionary<object, int> indices = new(FlowKeyComparer.Instance);
+
+    /// <summary>The number of <paramref name="key"/>, given on first sight.</summary>
+    internal int IndexOf(object key)
+    {
+        if (!indices.TryGetValue(key, out int index))
+        {
+            index = indices.Count;
+            indices.Add(key, index);
+        }
+
+        return index;
+    }
+}
