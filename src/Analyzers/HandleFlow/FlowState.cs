@@ -10,20 +10,20 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// </summary>
 /// <remarks>
 /// The solver copies a state for every block it visits and joins one per edge, and a huge method
-/// can hold hundreds of live handles at once. So the state is flat: a bit set of live creations,
-/// and per key (numbered by <see cref="FlowKeys"/>) an immutable id array that is replaced, never
-/// changed in place. Copying is an array copy, a join compares references before it merges.
+/// can hold hundreds of live handles at once. So the state is a bit set of live creations plus,
+/// per key (numbered by <see cref="FlowKeys"/>), immutable id arrays in copy-on-write chunks
+/// (<see cref="KeyedIds"/>): a copy shares them, a join skips what both sides share.
 /// </remarks>
 internal sealed class FlowState
 {
     private static readonly int[] NoIds = Array.Empty<int>();
 
     private readonly FlowKeys keys;
+    private readonly KeyedIds holders;
+    private readonly KeyedIds links;
     private ulong[] live;
-    private int[]?[] holders;
-    private int[]?[] links;
 
-    private FlowState(FlowKeys keys, ulong[] live, int liveCount, int[]?[] holders, int[]?[] links)
+    private FlowState(FlowKeys keys, ulong[] live, int liveCount, KeyedIds holders, KeyedIds links)
     {
         this.keys = keys;
         this.live = live;
@@ -53,9 +53,9 @@ internal sealed class FlowState
         }
     }
 
-    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, Array.Empty<int[]?>(), Array.Empty<int[]?>());
+    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(), new KeyedIds());
 
-    internal FlowState Clone() => new(keys, (ulong[])live.Clone(), LiveCount, (int[]?[])holders.Clone(), (int[]?[])links.Clone());
+    internal FlowState Clone() => new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
 
     internal bool IsLive(int id) => id >> 6 < live.Length && (live[id >> 6] & (1UL << (id & 63))) != 0;
 
@@ -95,31 +95,20 @@ internal sealed class FlowState
             }
         }
 
-        changed |= JoinMap(ref holders, other.holders);
-        changed |= JoinMap(ref links, other.links);
+        changed |= holders.JoinWith(other.holders);
+        changed |= links.JoinWith(other.links);
         return changed;
     }
 
     /// <summary>The live creations <paramref name="key"/> may hold (the caller must not change the array).</summary>
-    internal int[] HeldBy(object key) => Get(holders, keys.IndexOf(key));
+    internal int[] HeldBy(object key) => holders.Get(keys.IndexOf(key)) ?? NoIds;
 
     /// <summary>The creations that exist only if <paramref name="key"/> is a success (the caller must not change the array).</summary>
-    internal int[] LinkedTo(object key) => Get(links, keys.IndexOf(key));
+    internal int[] LinkedTo(object key) => links.Get(keys.IndexOf(key)) ?? NoIds;
 
     /// <summary>True when a variable other than <paramref name="except"/> still holds <paramref name="id"/>.</summary>
     internal bool IsHeldElsewhere(int id, object? except)
-    {
-        int exceptIndex = except is null ? -1 : keys.IndexOf(except);
-        for (int index = 0; index < holders.Length; index++)
-        {
-            if (index != exceptIndex && holders[index] is { } ids && Array.IndexOf(ids, id) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => holders.AnyListsExcept(id, except is null ? -1 : keys.IndexOf(except));
 
     /// <summary>The handle is closed, escaped or known not to exist: forget it everywhere.</summary>
     internal void Kill(int id)
@@ -128,45 +117,21 @@ internal sealed class FlowState
         {
             live[id >> 6] &= ~(1UL << (id & 63));
             LiveCount--;
-            RemoveFromMap(holders, id);
-            RemoveFromMap(links, id);
+            holders.RemoveEverywhere(id);
+            links.RemoveEverywhere(id);
         }
     }
 
     /// <summary>Sets what a variable holds (only live creations are recorded).</summary>
-    internal void SetHolder(object key, IEnumerable<int> ids) => SetMap(ref holders, keys.IndexOf(key), ids);
+    internal void SetHolder(object key, IEnumerable<int> ids) => holders.Set(keys.IndexOf(key), LiveOnly(ids));
 
     /// <summary>Sets which creations depend on an HRESULT holder.</summary>
-    internal void SetLinks(object key, IEnumerable<int> ids) => SetMap(ref links, keys.IndexOf(key), ids);
+    internal void SetLinks(object key, IEnumerable<int> ids) => links.Set(keys.IndexOf(key), LiveOnly(ids));
 
-    internal void AddLink(object key, int id)
-    {
-        int index = keys.IndexOf(key);
-        int[] ids = Get(links, index);
-        if (Array.IndexOf(ids, id) < 0)
-        {
-            Set(ref links, index, Append(ids, id));
-        }
-    }
+    internal void AddLink(object key, int id) => links.Add(keys.IndexOf(key), id);
 
-    private static int[] Get(int[]?[] map, int index) => index < map.Length && map[index] is { } ids ? ids : NoIds;
-
-    private static void Set(ref int[]?[] map, int index, int[]? ids)
-    {
-        if (index >= map.Length)
-        {
-            if (ids is null)
-            {
-                return;
-            }
-
-            Array.Resize(ref map, Math.Max(index + 1, map.Length * 2));
-        }
-
-        map[index] = ids;
-    }
-
-    private void SetMap(ref int[]?[] map, int index, IEnumerable<int> ids)
+    /// <summary>The live ones among <paramref name="ids"/>, without repeats; null when none.</summary>
+    private int[]? LiveOnly(IEnumerable<int> ids)
     {
         List<int>? kept = null;
         foreach (int id in ids)
@@ -177,61 +142,7 @@ internal sealed class FlowState
             }
         }
 
-        Set(ref map, index, kept?.ToArray());
-    }
-
-    private static bool JoinMap(ref int[]?[] target, int[]?[] source)
-    {
-        bool changed = false;
-        for (int index = 0; index < source.Length; index++)
-        {
-            if (source[index] is not { } added)
-            {
-                continue;
-            }
-
-            int[] current = Get(target, index);
-            if (ReferenceEquals(current, added))
-            {
-                continue;
-            }
-
-            int[] union = current;
-            foreach (int id in added)
-            {
-                if (Array.IndexOf(union, id) < 0)
-                {
-                    union = Append(union, id);
-                }
-            }
-
-            if (!ReferenceEquals(union, current))
-            {
-                Set(ref target, index, union);
-                changed = true;
-            }
-        }
-
-        return changed;
-    }
-
-    private static void RemoveFromMap(int[]?[] map, int id)
-    {
-        for (int index = 0; index < map.Length; index++)
-        {
-            if (map[index] is { } ids && Array.IndexOf(ids, id) >= 0)
-            {
-                map[index] = ids.Length == 1 ? null : Array.FindAll(ids, other => other != id);
-            }
-        }
-    }
-
-    private static int[] Append(int[] ids, int id)
-    {
-        var grown = new int[ids.Length + 1];
-        Array.Copy(ids, grown, ids.Length);
-        grown[ids.Length] = id;
-        return grown;
+        return kept?.ToArray();
     }
 
     private static int BitCount(ulong value)
