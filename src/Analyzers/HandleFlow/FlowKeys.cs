@@ -11,6 +11,12 @@ internal sealed class FlowKeys
 {
     private readonly Dictionary<object, int> indices = new(FlowKeyComparer.Instance);
 
+    /// <summary>Which variables ever held each creation (shared by every state's holder map).</summary>
+    internal ListingIndex Holders { get; } = new();
+
+    /// <summary>Which HRESULT holders ever linked each creation (shared by every state's link map).</summary>
+    internal ListingIndex Links { get; } = new();
+
     /// <summary>The number of <paramref name="key"/>, given on first sight.</summary>
     internal int IndexOf(object key)
     {

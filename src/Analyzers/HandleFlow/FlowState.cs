@@ -53,7 +53,7 @@ internal sealed class FlowState
         }
     }
 
-    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(), new KeyedIds());
+    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys.Holders), new KeyedIds(keys.Links));
 
     internal FlowState Clone() => new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
 

@@ -13,18 +13,22 @@ internal sealed class KeyedIds
     private const int ChunkShift = 5;
     private const int ChunkMask = (1 << ChunkShift) - 1;
 
+    private readonly ListingIndex listings;
     private Chunk?[] chunks;
 
     // Chunks stamped with this token belong to this map alone and may be changed in place.
     private object owner = new();
 
-    internal KeyedIds()
+    /// <param name="listings">Which keys ever listed each id, shared by every map of one kind in one analysis.</param>
+    internal KeyedIds(ListingIndex listings)
     {
+        this.listings = listings;
         chunks = Array.Empty<Chunk?>();
     }
 
-    private KeyedIds(Chunk?[] chunks)
+    private KeyedIds(ListingIndex listings, Chunk?[] chunks)
     {
+        this.listings = listings;
         this.chunks = chunks;
     }
 
@@ -32,7 +36,7 @@ internal sealed class KeyedIds
     internal KeyedIds Fork()
     {
         owner = new object();
-        return new KeyedIds((Chunk?[])chunks.Clone());
+        return new KeyedIds(listings, (Chunk?[])chunks.Clone());
     }
 
     internal int[]? Get(int index)
@@ -76,24 +80,21 @@ internal sealed class KeyedIds
         }
 
         chunk.Items[index & ChunkMask] = ids;
+        if (ids is not null)
+        {
+            listings.Record(index, ids);
+        }
     }
 
     /// <summary>True when a key other than <paramref name="exceptIndex"/> lists <paramref name="id"/>.</summary>
     internal bool AnyListsExcept(int id, int exceptIndex)
     {
-        for (int chunkIndex = 0; chunkIndex < chunks.Length; chunkIndex++)
+        // Only keys that ever listed the id can list it now: no scan over every key.
+        foreach (int index in listings.KeysOf(id))
         {
-            if (chunks[chunkIndex] is not { } chunk)
+            if (index != exceptIndex && Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
-                continue;
-            }
-
-            for (int slot = 0; slot <= ChunkMask; slot++)
-            {
-                if (chunk.Items[slot] is { } ids && Array.IndexOf(ids, id) >= 0 && (chunkIndex << ChunkShift) + slot != exceptIndex)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -103,20 +104,12 @@ internal sealed class KeyedIds
     /// <summary>Drops <paramref name="id"/> from every key (keys left empty are removed).</summary>
     internal void RemoveEverywhere(int id)
     {
-        for (int chunkIndex = 0; chunkIndex < chunks.Length; chunkIndex++)
+        // Set records only the ids it stores, never this one, so the listing is not changed under the loop.
+        foreach (int index in listings.KeysOf(id))
         {
-            if (chunks[chunkIndex] is not { } chunk)
+            if (Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
-                continue;
-            }
-
-            for (int slot = 0; slot <= ChunkMask; slot++)
-            {
-                if (chunk.Items[slot] is { } ids && Array.IndexOf(ids, id) >= 0)
-                {
-                    Set((chunkIndex << ChunkShift) + slot, ids.Length == 1 ? null : Array.FindAll(ids, other => other != id));
-                    chunk = chunks[chunkIndex]!;
-                }
+                Set(index, ids.Length == 1 ? null : Array.FindAll(ids, other => other != id));
             }
         }
     }
