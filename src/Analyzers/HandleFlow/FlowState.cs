@@ -53,9 +53,13 @@ internal sealed class FlowState
         }
     }
 
-    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys.Holders), new KeyedIds(keys.Links));
+    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys, keys.Holders), new KeyedIds(keys, keys.Links));
 
-    internal FlowState Clone() => new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
+    internal FlowState Clone()
+    {
+        keys.Work += live.Length;
+        return new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
+    }
 
     internal bool IsLive(int id) => id >> 6 < live.Length && (live[id >> 6] & (1UL << (id & 63))) != 0;
 
@@ -84,6 +88,7 @@ internal sealed class FlowState
             Array.Resize(ref live, other.live.Length);
         }
 
+        keys.Work += other.live.Length;
         for (int word = 0; word < other.live.Length; word++)
         {
             ulong added = other.live[word] & ~live[word];

@@ -20,6 +20,10 @@ internal static class HandleFlowAnalysis
     /// <param name="captured">Variables referenced by nested functions (see <see cref="CapturedVariables"/>).</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
     internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken)
+        => Analyze(graph, recognizer, captured, cancellationToken, out _);
+
+    /// <summary>As <see cref="Analyze(ControlFlowGraph, DrmCallRecognizer, ISet{ISymbol}, CancellationToken)"/>; also gives the solver's work (see <see cref="FlowKeys.Work"/>).</summary>
+    internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken, out long stateWork)
     {
         // Variables behind an unresolvable ref local are treated like captured ones (they escape).
         var untrackable = new HashSet<ISymbol>(captured, SymbolEqualityComparer.Default);
@@ -29,6 +33,7 @@ internal static class HandleFlowAnalysis
             Compilation = graph.OriginalOperation.SemanticModel?.Compilation,
         };
         AnalyzeGraph(graph, context);
+        stateWork = context.Keys.Work;
         return context.ToResult();
     }
 

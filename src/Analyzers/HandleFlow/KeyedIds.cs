@@ -13,6 +13,7 @@ internal sealed class KeyedIds
     private const int ChunkShift = 5;
     private const int ChunkMask = (1 << ChunkShift) - 1;
 
+    private readonly FlowKeys keys;
     private readonly ListingIndex listings;
     private Chunk?[] chunks;
 
@@ -20,14 +21,16 @@ internal sealed class KeyedIds
     private object owner = new();
 
     /// <param name="listings">Which keys ever listed each id, shared by every map of one kind in one analysis.</param>
-    internal KeyedIds(ListingIndex listings)
+    internal KeyedIds(FlowKeys keys, ListingIndex listings)
     {
+        this.keys = keys;
         this.listings = listings;
         chunks = Array.Empty<Chunk?>();
     }
 
-    private KeyedIds(ListingIndex listings, Chunk?[] chunks)
+    private KeyedIds(FlowKeys keys, ListingIndex listings, Chunk?[] chunks)
     {
+        this.keys = keys;
         this.listings = listings;
         this.chunks = chunks;
     }
@@ -36,7 +39,8 @@ internal sealed class KeyedIds
     internal KeyedIds Fork()
     {
         owner = new object();
-        return new KeyedIds(listings, (Chunk?[])chunks.Clone());
+        keys.Work += chunks.Length;
+        return new KeyedIds(keys, listings, (Chunk?[])chunks.Clone());
     }
 
     internal int[]? Get(int index)
@@ -76,6 +80,7 @@ internal sealed class KeyedIds
                 return;
             }
 
+            keys.Work += ChunkMask + 1;
             chunk = chunks[chunkIndex] = new Chunk(owner, (int[]?[])chunk.Items.Clone());
         }
 
@@ -92,6 +97,7 @@ internal sealed class KeyedIds
         // Only keys that ever listed the id can list it now: no scan over every key.
         foreach (int index in listings.KeysOf(id))
         {
+            keys.Work++;
             if (index != exceptIndex && Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 return true;
@@ -107,6 +113,7 @@ internal sealed class KeyedIds
         // Set records only the ids it stores, never this one, so the listing is not changed under the loop.
         foreach (int index in listings.KeysOf(id))
         {
+            keys.Work++;
             if (Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 Set(index, ids.Length == 1 ? null : Array.FindAll(ids, other => other != id));
@@ -118,6 +125,7 @@ internal sealed class KeyedIds
     internal bool JoinWith(KeyedIds other)
     {
         bool changed = false;
+        keys.Work += other.chunks.Length;
         for (int chunkIndex = 0; chunkIndex < other.chunks.Length; chunkIndex++)
         {
             if (other.chunks[chunkIndex] is not { } added
@@ -126,6 +134,7 @@ internal sealed class KeyedIds
                 continue;
             }
 
+            keys.Work += ChunkMask + 1;
             for (int slot = 0; slot <= ChunkMask; slot++)
             {
                 if (added.Items[slot] is { } addedIds)

@@ -333,6 +333,54 @@ public class HandleNotClosedTests
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed.TotalMilliseconds:F0} ms");
     }
 
+    [Fact]
+    public void Solver_work_grows_about_linearly_with_a_method_of_many_live_handles()
+    {
+        // Hundreds of leaked handles stay live to the end, across nested loops and branches: the
+        // shape where copying the whole state per block made the solver quadratic.
+        long small = SolverWork(100);
+        long large = SolverWork(400);
+        double ratio = (double)large / small;
+        output.WriteLine($"solver work: 100 handles {small:N0}, 400 handles {large:N0}, ratio {ratio:F1}");
+
+        // Linear is 4; a full state copy per visited block would be about 16. What remains above 4 is
+        // the chunk table a copy still duplicates (one slot per 32 keys).
+        Assert.True(ratio < 8, $"4x the method cost {ratio:F1}x the work ({small:N0} -> {large:N0})");
+    }
+
+    private static long SolverWork(int handles)
+    {
+        var body = new StringBuilder();
+        for (int i = 0; i < handles; i++)
+        {
+            body.AppendLine($"int hr{i} = Native.DRMGetUsers(s, {i}u, out uint leaked{i});");
+            body.AppendLine($"count ^= (int)leaked{i};");
+            body.AppendLine($"if (count % 3 == {i % 3}) {{ hr{i} = Native.DRMDuplicateSession(s, out uint d{i}); if (hr{i} >= 0) {{ Native.DRMCloseSession(d{i}); }} }}");
+            if (i % 10 == 9)
+            {
+                body.AppendLine("}");
+                body.AppendLine($"for (int loop{i} = 0; loop{i} < 2; loop{i}++) {{");
+            }
+        }
+
+        string source = Unit("for (int first = 0; first < 2; first++) {\n" + body + "}");
+        var compilation = CSharpCompilation.Create(
+            "Work",
+            new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(DrmDeclarations.Source) },
+            TestReferences.Net80WithRuntime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        SyntaxTree tree = compilation.SyntaxTrees[0];
+        var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
+        var body0 = (Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!;
+        var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body0);
+        var captured = global::MsDrm.Analyzers.HandleFlow.CapturedVariables.Collect(new[] { (IOperation)body0 });
+        global::MsDrm.Analyzers.HandleFlow.HandleFlowResult result = global::MsDrm.Analyzers.HandleFlow.HandleFlowAnalysis.Analyze(
+            graph, global::MsDrm.Analyzers.ApiModel.DrmCallRecognizer.Create(compilation), captured, CancellationToken.None, out long work);
+        Assert.Equal(handles, result.Leaks.Length);
+        return work;
+    }
+
     private static string Unit(string body) => $$"""
         using System;
         using MsDrm;
