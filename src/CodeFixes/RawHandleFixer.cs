@@ -197,6 +197,12 @@ internal abstract class RawHandleFixer : DrmFixer
             return null;
         }
 
+        if (UsedOutsideRange(list, start, end, aliases, scope, input))
+        {
+            // A use after the block would touch a closed handle: no fix rather than a wrong one.
+            return null;
+        }
+
         int position = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End - 1;
         var closes = CloseStatements(list, start, end, kind, aliases, input);
         var body = planner.Body(list, start, end, hoisted, s => closes.Contains(s) ? null : RemoveNested(s, closes));
@@ -220,6 +226,16 @@ internal abstract class RawHandleFixer : DrmFixer
 
         SyntaxNode owner = list.ReplaceRange(start, end, replacement);
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
+    }
+
+    /// <summary>True when a reference from the start of the range on lies outside the statements [start, end].</summary>
+    private static bool UsedOutsideRange(StatementList list, int start, int end, List<ISymbol> aliases, SyntaxNode scope, FixInput input)
+    {
+        int from = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End;
+        return aliases
+            .SelectMany(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken))
+            .Where(r => r.SpanStart >= from)
+            .Any(r => start > end || r.SpanStart >= list.Statements[end].Span.End);
     }
 
     private static bool RewritesHandle(StatementList list, int start, int end, ISymbol handle, FixInput input)

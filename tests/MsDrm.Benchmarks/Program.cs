@@ -3,7 +3,6 @@ using MsDrm.Benchmarks.Modes;
 
 // Entry point: see docs/benchmarks.md. Exit 0 on success; 1 when an analyzer threw (or reported
 // AD0001) or the generated corpus does not compile; 2 on bad arguments.
-AppBaseAssemblyResolver.Install();
 BenchOptions? options = BenchOptions.Parse(args);
 if (options is null)
 {

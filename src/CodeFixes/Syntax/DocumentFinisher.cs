@@ -25,12 +25,20 @@ internal static class DocumentFinisher
     {
         string simpleName = fullName.Substring(fullName.LastIndexOf('.') + 1);
         INamedTypeSymbol? target = model.Compilation.GetTypeByMetadataName(fullName);
-        foreach (ISymbol visible in model.LookupNamespacesAndTypes(position, name: simpleName))
+        var visible = model.LookupNamespacesAndTypes(position, name: simpleName);
+        foreach (ISymbol other in visible)
         {
-            if (!SymbolEqualityComparer.Default.Equals(visible, target))
+            if (!SymbolEqualityComparer.Default.Equals(other, target))
             {
                 return SyntaxFactory.ParseExpression(fullName);
             }
+        }
+
+        // Already in scope (global using, a using in an enclosing namespace, or code inside the
+        // type's namespace): the simple name, and nothing for the import adder to touch.
+        if (target is not null && visible.Length == 1)
+        {
+            return SyntaxFactory.IdentifierName(simpleName);
         }
 
         // An expression, not a type name: the shape C# parses for Type.Member, so trees round-trip.
@@ -62,9 +70,26 @@ internal static class DocumentFinisher
 
     internal static async Task<Document> FinishAsync(Document document, CancellationToken cancellationToken)
     {
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Document imported = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The import adder may touch the file's leading trivia even when it adds no directive
+        // (blank lines at the top of a file with a file-scoped namespace): keep the tree unchanged then.
+        if (await UsingsAsync(imported, cancellationToken).ConfigureAwait(false) != await UsingsAsync(document, cancellationToken).ConfigureAwait(false))
+        {
+            document = imported;
+        }
+
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return document;
+    }
+
+    /// <summary>The file's using directives, without trivia, one per line.</summary>
+    private static async Task<string> UsingsAsync(Document document, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? string.Empty
+            : string.Join("\n", root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>().Select(u => u.WithoutTrivia().ToFullString()));
     }
 }

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MsDrm.Analyzers.HandleFlow;
 
 namespace MsDrm.CodeFixes.Syntax;
 
@@ -22,6 +23,7 @@ internal enum Polarity
 /// <summary>
 /// Reads HRESULT tests the way the analyzer does: <c>hr &gt;= 0</c>, <c>hr == 0</c>, <c>hr &lt; 0</c>,
 /// <c>hr != 0</c>, <c>hr is &gt;= 0</c>, <c>Succeeded(hr)</c>/<c>Failed(hr)</c> in any casing,
+/// comparisons with negative constants (the analyzer's <see cref="SuccessTests"/>),
 /// <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>.
 /// </summary>
 internal sealed class SuccessCondition
@@ -68,14 +70,39 @@ internal sealed class SuccessCondition
                 }
 
             case BinaryExpressionSyntax comparison:
-                return Comparison(comparison);
+                return Known(Analyzed(comparison), Comparison(comparison));
             case IsPatternExpressionSyntax isPattern when IsSubject(isPattern.Expression):
-                return Pattern(isPattern.Pattern);
+                return Known(Analyzed(isPattern), Pattern(isPattern.Pattern));
             case InvocationExpressionSyntax invocation:
-                return NamedTest(invocation);
+                return Known(Analyzed(invocation), NamedTest(invocation));
             default:
                 return Polarity.Unknown;
         }
+    }
+
+    private static Polarity Known(Polarity analyzed, Polarity syntactic) => analyzed != Polarity.Unknown ? analyzed : syntactic;
+
+    /// <summary>
+    /// The analyzer's own reading of an atomic test (<see cref="SuccessTests.TryClassify"/>), so the
+    /// fix starts where the analyzer says the handle exists: it also knows comparisons with negative
+    /// constants (<c>hr == E_DRM_NO_MORE_DATA</c> is a failure side). The syntactic reading below
+    /// stays as the fallback for code the semantic model cannot bind.
+    /// </summary>
+    private Polarity Analyzed(ExpressionSyntax condition)
+    {
+        IOperation? operation = model.GetOperation(condition, cancellationToken);
+        if (operation is null
+            || !SuccessTests.TryClassify(operation, out IOperation? operand, out Outcome whenTrue, out Outcome whenFalse)
+            || operand is null
+            || HandleTransfer.StripConversions(operand).Syntax is not ExpressionSyntax tested
+            || !IsSubject(tested))
+        {
+            return Polarity.Unknown;
+        }
+
+        return whenTrue == Outcome.Success ? Polarity.Success
+            : whenFalse == Outcome.Success ? Polarity.Failure
+            : Polarity.Unknown;
     }
 
     private static Polarity Invert(Polarity polarity) => polarity switch
