@@ -15,25 +15,14 @@ namespace MsDrm.Analyzers.Rules;
 /// every path. Thin: the handle flow finds the leaks, this turns them into diagnostics.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HandleNotClosedAnalyzer : DiagnosticAnalyzer
+public sealed class HandleNotClosedAnalyzer : DrmBlockAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HandleNotClosed);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            DrmCallRecognizer recognizer = DrmCallRecognizer.Create(start.Compilation);
-            start.RegisterOperationBlockStartAction(block => OnBlockStart(block, recognizer));
-        });
-    }
-
-    private static void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
+    private protected override void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
     {
         // Cheap first pass: only bodies that call something creating a handle get a graph.
         var createsHandle = new Flag();

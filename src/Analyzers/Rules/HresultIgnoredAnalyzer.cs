@@ -15,25 +15,14 @@ namespace MsDrm.Analyzers.Rules;
 /// as a store into a local that is overwritten or goes out of scope before any read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HresultIgnoredAnalyzer : DiagnosticAnalyzer
+public sealed class HresultIgnoredAnalyzer : DrmBlockAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HresultIgnored);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            DrmCallRecognizer recognizer = DrmCallRecognizer.Create(start.Compilation);
-            start.RegisterOperationBlockStartAction(block => OnBlockStart(block, recognizer));
-        });
-    }
-
-    private static void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
+    private protected override void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
     {
         // Stores into locals wait for the block's end, where one control flow graph answers them all.
         var stores = new List<PendingStore>();
