@@ -69,24 +69,18 @@ internal sealed class SuccessCondition
                         : left == Polarity.Success && right == Polarity.Success ? Polarity.Success : Polarity.Unknown;
                 }
 
-            case BinaryExpressionSyntax comparison:
-                return Known(Analyzed(comparison), Comparison(comparison));
-            case IsPatternExpressionSyntax isPattern when IsSubject(isPattern.Expression):
-                return Known(Analyzed(isPattern), Pattern(isPattern.Pattern));
-            case InvocationExpressionSyntax invocation:
-                return Known(Analyzed(invocation), NamedTest(invocation));
+            case BinaryExpressionSyntax or IsPatternExpressionSyntax or InvocationExpressionSyntax:
+                return Analyzed(condition);
             default:
                 return Polarity.Unknown;
         }
     }
 
-    private static Polarity Known(Polarity analyzed, Polarity syntactic) => analyzed != Polarity.Unknown ? analyzed : syntactic;
-
     /// <summary>
     /// The analyzer's own reading of an atomic test (<see cref="SuccessTests.TryClassify"/>), so the
     /// fix starts where the analyzer says the handle exists: it also knows comparisons with negative
-    /// constants (<c>hr == E_DRM_NO_MORE_DATA</c> is a failure side). The syntactic reading below
-    /// stays as the fallback for code the semantic model cannot bind.
+    /// constants (<c>hr == E_DRM_NO_MORE_DATA</c> is a failure side). One classifier for both, so the
+    /// fix never disagrees with the diagnostic.
     /// </summary>
     private Polarity Analyzed(ExpressionSyntax condition)
     {
@@ -131,131 +125,5 @@ internal sealed class SuccessCondition
         }
 
         return isSubject(expression);
-    }
-
-    private Polarity Comparison(BinaryExpressionSyntax comparison)
-    {
-        SyntaxKind kind = comparison.Kind();
-        ExpressionSyntax other;
-        if (IsSubject(comparison.Left))
-        {
-            other = comparison.Right;
-        }
-        else if (IsSubject(comparison.Right))
-        {
-            other = comparison.Left;
-            kind = Mirror(kind);
-        }
-        else
-        {
-            return Polarity.Unknown;
-        }
-
-        Optional<object?> constant = model.GetConstantValue(other, cancellationToken);
-        if (!constant.HasValue || constant.Value is null)
-        {
-            return Polarity.Unknown;
-        }
-
-        long value;
-        try
-        {
-            value = Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException)
-        {
-            return Polarity.Unknown;
-        }
-
-        return Relation(kind, value);
-    }
-
-    private static Polarity Relation(SyntaxKind kind, long value) => kind switch
-    {
-        SyntaxKind.GreaterThanOrEqualExpression when value == 0 => Polarity.Success,
-        SyntaxKind.GreaterThanExpression when value == -1 => Polarity.Success,
-        SyntaxKind.LessThanExpression when value == 0 => Polarity.Failure,
-        SyntaxKind.LessThanOrEqualExpression when value == -1 => Polarity.Failure,
-        SyntaxKind.EqualsExpression when value == 0 => Polarity.Success,
-        SyntaxKind.NotEqualsExpression when value == 0 => Polarity.Failure,
-        _ => Polarity.Unknown,
-    };
-
-    private static SyntaxKind Mirror(SyntaxKind kind) => kind switch
-    {
-        SyntaxKind.GreaterThanExpression => SyntaxKind.LessThanExpression,
-        SyntaxKind.GreaterThanOrEqualExpression => SyntaxKind.LessThanOrEqualExpression,
-        SyntaxKind.LessThanExpression => SyntaxKind.GreaterThanExpression,
-        SyntaxKind.LessThanOrEqualExpression => SyntaxKind.GreaterThanOrEqualExpression,
-        _ => kind,
-    };
-
-    private Polarity Pattern(PatternSyntax pattern)
-    {
-        switch (pattern)
-        {
-            case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
-                return Invert(Pattern(not.Pattern));
-            case ParenthesizedPatternSyntax parenthesized:
-                return Pattern(parenthesized.Pattern);
-            case ConstantPatternSyntax constantPattern:
-                return ConstantRelation(SyntaxKind.EqualsExpression, constantPattern.Expression);
-            case RelationalPatternSyntax relational:
-                SyntaxKind kind = relational.OperatorToken.Kind() switch
-                {
-                    SyntaxKind.GreaterThanEqualsToken => SyntaxKind.GreaterThanOrEqualExpression,
-                    SyntaxKind.GreaterThanToken => SyntaxKind.GreaterThanExpression,
-                    SyntaxKind.LessThanToken => SyntaxKind.LessThanExpression,
-                    SyntaxKind.LessThanEqualsToken => SyntaxKind.LessThanOrEqualExpression,
-                    _ => SyntaxKind.None,
-                };
-                return ConstantRelation(kind, relational.Expression);
-            default:
-                return Polarity.Unknown;
-        }
-    }
-
-    private Polarity ConstantRelation(SyntaxKind kind, ExpressionSyntax expression)
-    {
-        Optional<object?> constant = model.GetConstantValue(expression, cancellationToken);
-        if (!constant.HasValue || constant.Value is null)
-        {
-            return Polarity.Unknown;
-        }
-
-        try
-        {
-            return Relation(kind, Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException)
-        {
-            return Polarity.Unknown;
-        }
-    }
-
-    /// <summary><c>SUCCEEDED(hr)</c>, <c>hr.Failed()</c> and the like, in any casing.</summary>
-    private Polarity NamedTest(InvocationExpressionSyntax invocation)
-    {
-        string? name = invocation.Expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            _ => null,
-        };
-        Polarity polarity = string.Equals(name, "Succeeded", StringComparison.OrdinalIgnoreCase) ? Polarity.Success
-            : string.Equals(name, "Failed", StringComparison.OrdinalIgnoreCase) ? Polarity.Failure
-            : Polarity.Unknown;
-        if (polarity == Polarity.Unknown)
-        {
-            return Polarity.Unknown;
-        }
-
-        bool onSubject = invocation.Expression is MemberAccessExpressionSyntax access && IsSubject(access.Expression);
-        foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
-        {
-            onSubject |= IsSubject(argument.Expression);
-        }
-
-        return onSubject ? polarity : Polarity.Unknown;
     }
 }
