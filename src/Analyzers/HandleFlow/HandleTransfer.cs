@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using MsDrm.Analyzers.Hresults;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
@@ -30,16 +31,6 @@ internal sealed class HandleTransfer
     }
 
     private DrmCallRecognizer Recognizer => context.Recognizer;
-
-    internal static IOperation StripConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     /// <summary>Evaluates an operation; returns the live creations its value may be.</summary>
     internal int[] Eval(IOperation? operation)
@@ -141,7 +132,7 @@ internal sealed class HandleTransfer
     internal void Refine(IOperation condition, bool sense)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        condition = StripConversions(condition);
+        condition = OperationShapes.StripConversions(condition);
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -165,7 +156,7 @@ internal sealed class HandleTransfer
                 return;
         }
 
-        if (SuccessTests.TryGetZeroTest(condition, out IOperation? tested, out bool trueMeansZero)
+        if (SuccessTestClassifier.TryGetZeroTest(condition, out IOperation? tested, out bool trueMeansZero)
             && VariableKey(tested!) is { } handleKey
             && state.HeldBy(handleKey).Length > 0)
         {
@@ -191,7 +182,7 @@ internal sealed class HandleTransfer
             return;
         }
 
-        if (SuccessTests.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
+        if (SuccessTestClassifier.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
             && HresultKey(hresult!) is { } key)
         {
             int[] linked = state.LinkedTo(key);
@@ -218,7 +209,7 @@ internal sealed class HandleTransfer
 
         IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
         object? key = TrackableKey(target);
-        if (key is not null && IsWrapperFactoryCall(StripConversions(assignment.Value)))
+        if (key is not null && IsWrapperFactoryCall(OperationShapes.StripConversions(assignment.Value)))
         {
             // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
             Overwrite(key, keep: None);
@@ -352,7 +343,7 @@ internal sealed class HandleTransfer
         }
 
         bool byReference = parameter.RefKind is RefKind.Out or RefKind.Ref
-            || StripConversions(argument.Value) is IAddressOfOperation;
+            || OperationShapes.StripConversions(argument.Value) is IAddressOfOperation;
         if (!byReference)
         {
             return false;
@@ -382,10 +373,10 @@ internal sealed class HandleTransfer
     /// <summary>A creating argument: a new handle in the variable it targets, unless it escapes at once.</summary>
     private void Create(IInvocationOperation invocation, IArgumentOperation argument, HandleKind kind, bool isWrapper, string function)
     {
-        IOperation target = StripConversions(argument.Value);
+        IOperation target = OperationShapes.StripConversions(argument.Value);
         if (target is IAddressOfOperation addressOf)
         {
-            target = StripConversions(addressOf.Reference);
+            target = OperationShapes.StripConversions(addressOf.Reference);
         }
 
         if (target is IDeclarationExpressionOperation declaration)
@@ -499,7 +490,7 @@ internal sealed class HandleTransfer
         => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
 
     /// <summary>A variable of any kind (for reading what it holds).</summary>
-    private object? VariableKey(IOperation operation) => StripConversions(operation) switch
+    private object? VariableKey(IOperation operation) => OperationShapes.StripConversions(operation) switch
     {
         ILocalReferenceOperation local => context.Aliases.Resolve(local.Local),
         IParameterReferenceOperation parameter => parameter.Parameter,
@@ -524,7 +515,7 @@ internal sealed class HandleTransfer
     /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
     private object? HresultKey(IOperation operation)
     {
-        IOperation stripped = StripConversions(operation);
+        IOperation stripped = OperationShapes.StripConversions(operation);
         return stripped switch
         {
             IInvocationOperation => stripped,

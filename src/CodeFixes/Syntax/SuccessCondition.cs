@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers.HandleFlow;
+using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.CodeFixes.Syntax;
 
@@ -23,7 +23,7 @@ internal enum Polarity
 /// <summary>
 /// Reads HRESULT tests the way the analyzer does: <c>hr &gt;= 0</c>, <c>hr == 0</c>, <c>hr &lt; 0</c>,
 /// <c>hr != 0</c>, <c>hr is &gt;= 0</c>, <c>Succeeded(hr)</c>/<c>Failed(hr)</c> in any casing,
-/// comparisons with negative constants (the analyzer's <see cref="SuccessTests"/>),
+/// comparisons with negative constants (the analyzer's <see cref="SuccessTestClassifier"/>),
 /// <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>.
 /// </summary>
 internal sealed class SuccessCondition
@@ -77,7 +77,7 @@ internal sealed class SuccessCondition
     }
 
     /// <summary>
-    /// The analyzer's own reading of an atomic test (<see cref="SuccessTests.TryClassify"/>), so the
+    /// The analyzer's own reading of an atomic test (<see cref="SuccessTestClassifier.TryClassify"/>), so the
     /// fix starts where the analyzer says the handle exists: it also knows comparisons with negative
     /// constants (<c>hr == E_DRM_NO_MORE_DATA</c> is a failure side). One classifier for both, so the
     /// fix never disagrees with the diagnostic.
@@ -86,9 +86,9 @@ internal sealed class SuccessCondition
     {
         IOperation? operation = model.GetOperation(condition, cancellationToken);
         if (operation is null
-            || !SuccessTests.TryClassify(operation, out IOperation? operand, out Outcome whenTrue, out Outcome whenFalse)
+            || !SuccessTestClassifier.TryClassify(operation, out IOperation? operand, out Outcome whenTrue, out Outcome whenFalse)
             || operand is null
-            || HandleTransfer.StripConversions(operand).Syntax is not ExpressionSyntax tested
+            || OperationShapes.StripConversions(operand).Syntax is not ExpressionSyntax tested
             || !IsSubject(tested))
         {
             return Polarity.Unknown;

@@ -3,27 +3,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace MsDrm.Analyzers.HandleFlow;
-
-/// <summary>What one side of a condition says about an HRESULT.</summary>
-internal enum Outcome
-{
-    /// <summary>Nothing is known (e.g. the false side of <c>hr == 1</c>).</summary>
-    Unknown,
-
-    /// <summary>The HRESULT is a success: the created handles exist.</summary>
-    Success,
-
-    /// <summary>The HRESULT is a failure: the call created nothing.</summary>
-    Failure,
-}
+namespace MsDrm.Analyzers.Hresults;
 
 /// <summary>
 /// Recognises the atomic tests of an HRESULT (comparisons with constants, patterns,
 /// Succeeded/Failed methods) and the zero/null tests of a handle. Negation and &amp;&amp;/||
 /// are handled by the caller, which walks the condition.
 /// </summary>
-internal static class SuccessTests
+internal static class SuccessTestClassifier
 {
     /// <summary>
     /// Classifies an atomic HRESULT test: <paramref name="operand"/> is the tested value,
@@ -121,7 +108,7 @@ internal static class SuccessTests
         }
 
         // IntPtr.Zero / UIntPtr.Zero, and default(T).
-        IOperation stripped = HandleTransfer.StripConversions(operation);
+        IOperation stripped = OperationShapes.StripConversions(operation);
         return stripped is IDefaultValueOperation
             || (stripped is IFieldReferenceOperation { Field: { Name: "Zero", IsStatic: true } field }
                 && field.ContainingType?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr);
