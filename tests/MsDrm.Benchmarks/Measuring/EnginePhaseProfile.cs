@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.HandleFlow;
+using MsDrm.Analyzers.HresultFlow;
+using MsDrm.Benchmarks.Reporting;
+
+namespace MsDrm.Benchmarks.Measuring;
+
+/// <summary>
+/// Times the engine's phases body by body, outside the analyzer driver, on a fresh compilation per
+/// round: the operation walk, the recognizer lookups, the graphs, the handle flow's solver, the
+/// HRESULT checks and building the diagnostics. Binding (the semantic model's operation tree) is
+/// shown for scale: the driver pays it for every analyzer, ours included or not.
+/// </summary>
+internal static class EnginePhaseProfile
+{
+    private static readonly string[] Phases =
+    {
+        "bind (driver's cost, for scale)",
+        "walk the body's operations",
+        "recognizer lookups (both rules)",
+        "graph (ControlFlowGraph.Create)",
+        "MSDRM001 captured variables",
+        "MSDRM001 solver (fixpoint + reporting pass)",
+        "MSDRM001 diagnostics (properties)",
+        "MSDRM002 use classification",
+        "MSDRM002 dead-store check",
+    };
+
+    internal static void Print(CorpusCompilation corpus, int rounds)
+    {
+        var samples = Phases.Select(_ => new List<double>()).ToArray();
+        int bodies = 0, drmBodies = 0, creatingBodies = 0, invocations = 0;
+        for (int round = 0; round < rounds + 1; round++)
+        {
+            var ticks = new long[Phases.Length];
+            (bodies, drmBodies, creatingBodies, invocations) = Measure(corpus.Create(AnalyzerSet.CompileOnly), ticks);
+            if (round == 0)
+            {
+                continue; // warm-up (JIT)
+            }
+
+            for (int i = 0; i < ticks.Length; i++)
+            {
+                samples[i].Add(ticks[i] * 1000.0 / Stopwatch.Frequency);
+            }
+        }
+
+        Console.WriteLine($"Engine phases outside the driver: {bodies:N0} bodies, {invocations:N0} invocations, {drmBodies:N0} bodies with a DRM call, {creatingBodies:N0} with a creating call; medians of {rounds} round(s).");
+        var table = new TextTable("phase", "ms (median)", "share of ours");
+        double ours = samples.Skip(1).Sum(Statistics.Median);
+        for (int i = 0; i < Phases.Length; i++)
+        {
+            double ms = Statistics.Median(samples[i]);
+            table.Row(Phases[i], Format.Ms2(ms), i == 0 ? "-" : Format.Percent(Statistics.Ratio(ms, ours)));
+        }
+
+        table.Row("ours (every phase but binding)", Format.Ms2(ours), "100.00 %");
+        Console.Write(table);
+    }
+
+    private static (int Bodies, int DrmBodies, int CreatingBodies, int Invocations) Measure(Compilation compilation, long[] ticks)
+    {
+        int bodies = 0, drmBodies = 0, creatingBodies = 0, invocationCount = 0;
+        DrmCallRecognizer recognizer = DrmCallRecognizer.Create(compilation);
+        var invocations = new List<IInvocationOperation>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (SyntaxNode declaration in tree.GetRoot().DescendantNodes().Where(IsBodyOwner))
+            {
+                long start = Stopwatch.GetTimestamp();
+                IOperation? body = model.GetOperation(declaration);
+                Lap(ticks, 0, ref start);
+                if (body is null)
+                {
+                    continue;
+                }
+
+                bodies++;
+                invocations.Clear();
+                foreach (IOperation operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation invocation)
+                    {
+                        invocations.Add(invocation);
+                    }
+                }
+
+                invocationCount += invocations.Count;
+                Lap(ticks, 1, ref start);
+                bool creates = false, drm = false;
+                foreach (IInvocationOperation invocation in invocations)
+                {
+                    creates |= HandleFlowAnalysis.CanCreateHandle(invocation, recognizer);
+                    drm |= recognizer.GetFunction(invocation.TargetMethod) is not null;
+                }
+
+                Lap(ticks, 2, ref start);
+                if (!creates && !drm)
+                {
+                    continue;
+                }
+
+                drmBodies++;
+                ControlFlowGraph graph = body switch
+                {
+                    IMethodBodyOperation method => ControlFlowGraph.Create(method),
+                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                    _ => throw new InvalidOperationException(body.Kind.ToString()),
+                };
+                Lap(ticks, 3, ref start);
+                if (creates)
+                {
+                    creatingBodies++;
+                    HashSet<ISymbol> captured = CapturedVariables.Collect(new[] { body });
+                    Lap(ticks, 4, ref start);
+                    HandleFlowResult result = HandleFlowAnalysis.Analyze(graph, recognizer, captured, CancellationToken.None);
+                    Lap(ticks, 5, ref start);
+                    foreach (LeakedHandle leak in result.Leaks)
+                    {
+                        _ = Diagnostic.Create(MsDrm.Analyzers.Descriptors.HandleNotClosed, leak.Invocation.Syntax.GetLocation(), Properties(leak), leak.Variable, leak.Function, leak.CloseFunction);
+                    }
+
+                    Lap(ticks, 6, ref start);
+                }
+
+                var stored = new List<(IInvocationOperation, ImmutableArray<ILocalSymbol>)>();
+                foreach (IInvocationOperation invocation in invocations)
+                {
+                    if (recognizer.GetFunction(invocation.TargetMethod) is not null
+                        && HresultUseClassifier.Classify(invocation) is { Kind: HresultUseKind.StoredInLocals } use)
+                    {
+                        stored.Add((invocation, use.Locals));
+                    }
+                }
+
+                Lap(ticks, 7, ref start);
+                CapturedLocals? captures = null;
+                foreach ((IInvocationOperation invocation, ImmutableArray<ILocalSymbol> locals) in stored)
+                {
+                    if (locals.Any(local => ImmediateRead.IsReadByNextStatement(invocation, local)))
+                    {
+                        continue;
+                    }
+
+                    captures ??= new CapturedLocals(body);
+                    if (ControlFlowGraphLocator.TryFind(graph, invocation.Syntax, CancellationToken.None, out FlowPosition position))
+                    {
+                        _ = locals.All(local => !captures.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local));
+                    }
+                }
+
+                Lap(ticks, 8, ref start);
+            }
+        }
+
+        return (bodies, drmBodies, creatingBodies, invocationCount);
+    }
+
+    private static ImmutableDictionary<string, string?> Properties(LeakedHandle leak)
+        => ImmutableDictionary<string, string?>.Empty
+            .Add("Kind", leak.KindName)
+            .Add("CloseFunction", leak.CloseFunction)
+            .Add("SafeHandleType", leak.SafeHandleType)
+            .Add("Variable", leak.Variable ?? string.Empty)
+            .Add("IsWrapper", leak.IsWrapper ? "true" : "false")
+            .Add("Function", leak.Function)
+            .Add("SuccessConditional", leak.SuccessConditional ? "true" : "false");
+
+    private static bool IsBodyOwner(SyntaxNode node) => node switch
+    {
+        BaseMethodDeclarationSyntax method => method.Body is not null || method.ExpressionBody is not null,
+        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+        _ => false,
+    };
+
+    private static void Lap(long[] ticks, int phase, ref long start)
+    {
+        long now = Stopwatch.GetTimestamp();
+        ticks[phase] += now - start;
+        start = now;
+    }
+}

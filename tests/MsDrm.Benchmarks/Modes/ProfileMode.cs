@@ -1,0 +1,50 @@
+using MsDrm.Benchmarks.Corpus;
+using MsDrm.Benchmarks.Measuring;
+using MsDrm.Benchmarks.Reporting;
+
+namespace MsDrm.Benchmarks.Modes;
+
+/// <summary>
+/// --profile: where our analyzers' time goes on the corpus. Through the driver: each rule's
+/// execution time and what the per-body callbacks cost when empty. Outside the driver: the engine's
+/// phases (pre-filter, recognizer lookups, graphs, solver, reporting) timed body by body.
+/// </summary>
+internal static class ProfileMode
+{
+    internal static async Task<bool> RunAsync(BenchOptions options)
+    {
+        if (Checks.OursOrNote() is not { } ours)
+        {
+            return true;
+        }
+
+        var sets = new List<AnalyzerSet> { ours, RegistrationShapeProbe.Set };
+        int rounds = options.RoundsOr(3);
+        var files = CorpusGenerator.Generate(options.Files);
+        var corpus = new CorpusCompilation(files, options.Concurrent);
+        Console.WriteLine($"Generated {options.Files:N0} files; {options.Warmup} warm-up round(s), {rounds} round(s).");
+        RoundResults results = await new RoundRunner(corpus, sets, options.Concurrent)
+            .RunAsync(options.Warmup, rounds, options.Verbose ? Console.WriteLine : null);
+        bool ok = Checks.Report(results);
+
+        double compile = results.Median(ours.Name, r => r.CompileMs);
+        var driver = new TextTable("through the driver (medians)", "exec ms", "share of compile");
+        driver.Row("compile wall", Format.Ms(compile), "-");
+        driver.Row("ours, all rules", Format.Ms2(results.Median(ours.Name, r => r.AnalyzerExecutionMs)),
+            Format.Percent(Statistics.Ratio(results.Median(ours.Name, r => r.AnalyzerExecutionMs), compile)));
+        foreach (string rule in results.Of(ours.Name)[0].PerAnalyzerMs.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            double ms = results.Median(ours.Name, r => r.PerAnalyzerMs[rule]);
+            driver.Row("  " + rule, Format.Ms2(ms), Format.Percent(Statistics.Ratio(ms, compile)));
+        }
+
+        double probe = results.Median(RegistrationShapeProbe.SetName, r => r.AnalyzerExecutionMs);
+        driver.Row("empty block start + invocation + block end (one rule's shape)", Format.Ms2(probe), Format.Percent(Statistics.Ratio(probe, compile)));
+        Console.WriteLine();
+        Console.Write(driver);
+
+        Console.WriteLine();
+        EnginePhaseProfile.Print(corpus, rounds);
+        return ok;
+    }
+}
