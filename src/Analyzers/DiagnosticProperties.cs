@@ -2,17 +2,12 @@ namespace MsDrm.Analyzers;
 
 /// <summary>
 /// Keys of <c>Diagnostic.Properties</c>: what the code fixes need, so they never re-run the analysis.
+/// MSDRM001's are written and read through <see cref="HandleDiagnosticData"/>.
 /// </summary>
 public static class DiagnosticProperties
 {
     /// <summary>MSDRM001: the handle kind (<c>Session</c>, <c>Handle</c>, <c>Pub</c>, <c>Environment</c>, <c>Query</c>).</summary>
     public const string Kind = "Kind";
-
-    /// <summary>MSDRM001: the close function the handle needs, e.g. <c>DRMCloseSession</c>.</summary>
-    public const string CloseFunction = "CloseFunction";
-
-    /// <summary>MSDRM001: the simple name of the runtime wrapper type, e.g. <c>SafeDrmSessionHandle</c>.</summary>
-    public const string SafeHandleType = "SafeHandleType";
 
     /// <summary>MSDRM001: the leaked variable's name; empty when the handle has none (discard, temporary).</summary>
     public const string Variable = "Variable";

@@ -20,7 +20,7 @@ internal sealed class AdoptInUsingFixer : RawHandleFixer
     internal override string Title(ImmutableDictionary<string, string?> properties)
     {
         properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        properties.TryGetValue(DiagnosticProperties.SafeHandleType, out string? type);
+        string? type = HandleDiagnosticData.TryRead(properties)?.SafeHandleType;
         return $"Dispose '{name}' through {(string.IsNullOrEmpty(type) ? "its SafeDrm handle" : type)}.Adopt in a using block";
     }
 

@@ -25,7 +25,7 @@ internal sealed class CloseInFinallyFixer : RawHandleFixer
     internal override string Title(ImmutableDictionary<string, string?> properties)
     {
         properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        properties.TryGetValue(DiagnosticProperties.CloseFunction, out string? close);
+        string? close = HandleDiagnosticData.TryRead(properties)?.CloseFunction;
         return $"Close '{name}' with {close} in a finally block";
     }
 

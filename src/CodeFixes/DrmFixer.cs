@@ -22,7 +22,7 @@ internal sealed class FixInput
         Invocation = invocation;
         Properties = properties;
         CancellationToken = cancellationToken;
-        Recognizer = DrmCallRecognizer.Create(model.Compilation);
+        Recognizer = DrmCallRecognizer.For(model.Compilation);
     }
 
     internal Document Document { get; }

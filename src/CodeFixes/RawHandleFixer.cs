@@ -300,23 +300,9 @@ internal abstract class RawHandleFixer : DrmFixer
 
     internal static bool TryGetKind(FixInput input, out HandleKind kind)
     {
-        if (Enum.TryParse(input.Property(DiagnosticProperties.Kind), out kind) && Array.IndexOf(HandleKindInfo.AllKinds, kind) >= 0)
-        {
-            return true;
-        }
-
-        string close = input.Property(DiagnosticProperties.CloseFunction);
-        string wrapper = input.Property(DiagnosticProperties.SafeHandleType);
-        foreach (HandleKind candidate in HandleKindInfo.AllKinds)
-        {
-            if (candidate.CloseFunction() == close || candidate.SafeHandleTypeName() == wrapper)
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        return false;
+        HandleDiagnosticData? data = HandleDiagnosticData.TryRead(input.Properties);
+        kind = data?.Kind ?? default;
+        return data is not null;
     }
 
     /// <summary>The handle as an argument of the given type: cast when no implicit conversion exists.</summary>

@@ -80,8 +80,6 @@ public class FixRobustnessTests
                 {
                     yield return ImmutableDictionary<string, string?>.Empty
                         .Add(DiagnosticProperties.Kind, "Session")
-                        .Add(DiagnosticProperties.CloseFunction, "DRMCloseSession")
-                        .Add(DiagnosticProperties.SafeHandleType, "SafeDrmSessionHandle")
                         .Add(DiagnosticProperties.Variable, variable)
                         .Add(DiagnosticProperties.IsWrapper, wrapper)
                         .Add(DiagnosticProperties.SuccessConditional, conditional)

@@ -32,7 +32,7 @@ internal static class DrmApi
     /// <summary>Parses the TSV text (header line first, one row per handle-relevant parameter).</summary>
     internal static ImmutableDictionary<string, DrmFunction> Parse(string tsv)
     {
-        var rows = new List<(string Function, DrmParameter Parameter, bool IsAsync)>();
+        var rows = new List<(string Function, DrmParameter Parameter)>();
         string[] lines = tsv.Replace("\r\n", "\n").Split('\n');
         for (int i = 1; i < lines.Length; i++)
         {
@@ -46,7 +46,7 @@ internal static class DrmApi
             int index = cells[1] == "-" ? -1 : int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture);
             ParameterRole role = ParseRole(cells[3]);
             HandleKind? kind = HandleKindInfo.TryParseNativeTypeName(cells[4], out HandleKind k) ? k : null;
-            rows.Add((function, new DrmParameter(index, cells[2], role, kind), cells[6] == "yes"));
+            rows.Add((function, new DrmParameter(index, cells[2], role, kind)));
         }
 
         return rows
@@ -55,7 +55,6 @@ internal static class DrmApi
                 g => g.Key,
                 g => new DrmFunction(
                     g.Key,
-                    g.Any(r => r.IsAsync),
                     g.Where(r => r.Parameter.Index >= 0).Select(r => r.Parameter).ToImmutableArray()),
                 StringComparer.Ordinal);
     }

@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.Analyzers.ApiModel;
 
 /// <summary>
 /// Maps symbols of one compilation to the API model: which methods are msdrm.dll functions, which
-/// types are the runtime's SafeHandle wrappers. Create one per compilation (in a
-/// <c>CompilationStartAction</c>); lookups are cached and thread-safe.
+/// types are the runtime's SafeHandle wrappers, what each call creates. One instance per compilation
+/// (<see cref="For"/>), shared by every rule and every fix step; lookups are cached and thread-safe.
 /// </summary>
 internal sealed class DrmCallRecognizer
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, DrmFunction?> functionCache = new(SymbolEqualityComparer.Default);
-    private readonly INamedTypeSymbol? libraryImportAttribute;
+    private static readonly ConditionalWeakTable<Compilation, DrmCallRecognizer> ByCompilation = new();
+
+    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> methodCache = new(SymbolEqualityComparer.Default);
+    private readonly ImportEntryPoints entryPoints;
     private readonly INamedTypeSymbol?[] wrapperTypes;
 
     private DrmCallRecognizer(Compilation compilation)
     {
-        libraryImportAttribute = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.LibraryImportAttribute");
         MarshalType = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.Marshal");
         DrmExceptionType = compilation.GetTypeByMetadataName(HandleKindInfo.RuntimeNamespace + ".DrmException");
         NativeMethodsType = compilation.GetTypeByMetadataName(HandleKindInfo.RuntimeNamespace + ".NativeMethods");
+        entryPoints = new ImportEntryPoints(compilation, NativeMethodsType);
         wrapperTypes = new INamedTypeSymbol?[HandleKindInfo.AllKinds.Length];
         foreach (HandleKind kind in HandleKindInfo.AllKinds)
         {
@@ -39,14 +44,19 @@ internal sealed class DrmCallRecognizer
     /// <summary>True when the compilation can see the runtime's wrapper types.</summary>
     internal bool HasRuntime => DrmExceptionType is not null;
 
-    internal static DrmCallRecognizer Create(Compilation compilation) => new(compilation);
+    /// <summary>The recognizer of <paramref name="compilation"/>, built on first use and kept while the compilation lives.</summary>
+    internal static DrmCallRecognizer For(Compilation compilation)
+        => ByCompilation.GetValue(compilation, static c => new DrmCallRecognizer(c));
 
-    /// <summary>The msdrm.dll function a method binds to, or null when it is not a DRM call.</summary>
-    internal DrmFunction? GetFunction(IMethodSymbol method)
+    /// <summary>What a method is to the API model (cached per method).</summary>
+    internal RecognizedMethod Recognize(IMethodSymbol method)
     {
         method = method.ReducedFrom ?? method;
-        return functionCache.GetOrAdd(method.OriginalDefinition, Resolve);
+        return methodCache.GetOrAdd(method.OriginalDefinition, Classify);
     }
+
+    /// <summary>The msdrm.dll function a method binds to, or null when it is not a DRM call.</summary>
+    internal DrmFunction? GetFunction(IMethodSymbol method) => Recognize(method).Function;
 
     /// <summary>The handle kind a runtime wrapper type owns, or null for any other type.</summary>
     internal HandleKind? GetWrapperKind(ITypeSymbol? type)
@@ -74,12 +84,7 @@ internal sealed class DrmCallRecognizer
     /// True for <c>DrmException.ThrowIfFailed(int)</c> and <c>Marshal.ThrowExceptionForHR(int)</c>:
     /// after them the HRESULT passed in is known to be a success.
     /// </summary>
-    internal bool IsThrowIfFailed(IMethodSymbol method)
-    {
-        INamedTypeSymbol type = method.ContainingType;
-        return (method.Name == "ThrowIfFailed" && SymbolEqualityComparer.Default.Equals(type, DrmExceptionType))
-            || (method.Name == "ThrowExceptionForHR" && SymbolEqualityComparer.Default.Equals(type, MarshalType));
-    }
+    internal bool IsThrowIfFailed(IMethodSymbol method) => Recognize(method).IsThrowIfFailed;
 
     /// <summary>True for a method declared by one of the runtime's types (namespace <c>MsDrm</c>).</summary>
     internal bool IsRuntimeMethod(IMethodSymbol method)
@@ -91,48 +96,76 @@ internal sealed class DrmCallRecognizer
                 || SymbolEqualityComparer.Default.Equals(type, NativeMethodsType));
     }
 
-    private DrmFunction? Resolve(IMethodSymbol method)
+    /// <summary>
+    /// The handle an argument of a call creates: a creating out parameter of an import, or an out/ref
+    /// wrapper parameter of a runtime method. False for any other argument.
+    /// </summary>
+    internal bool TryGetCreatedHandle(RecognizedMethod method, IArgumentOperation argument, out HandleKind kind, out bool isWrapper)
     {
-        string? entryPoint = GetEntryPoint(method);
-        return entryPoint is not null && DrmApi.TryGet(entryPoint, out DrmFunction function) ? function : null;
+        kind = default;
+        isWrapper = false;
+        if (argument.Parameter is not { } parameter)
+        {
+            return false;
+        }
+
+        bool byReference = parameter.RefKind is RefKind.Out or RefKind.Ref
+            || OperationShapes.StripConversions(argument.Value) is IAddressOfOperation;
+        if (!byReference)
+        {
+            return false;
+        }
+
+        if (method.Function is { } function)
+        {
+            if (function.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Creates, Kind: HandleKind created })
+            {
+                kind = created;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (method.IsRuntime && GetWrapperKind(parameter.Type) is HandleKind wrapped)
+        {
+            kind = wrapped;
+            isWrapper = true;
+            return true;
+        }
+
+        return false;
     }
 
-    /// <summary>
-    /// The native entry point of an import: the <c>EntryPoint</c> of <c>[DllImport]</c> or
-    /// <c>[LibraryImport]</c>, else the method name. Null for a method that is no import.
-    /// </summary>
-    private string? GetEntryPoint(IMethodSymbol method)
+    /// <summary>The name a diagnostic gives a creating call: the export, or <c>Type.Method</c> for a runtime method.</summary>
+    internal static string DisplayName(DrmFunction? function, IMethodSymbol method)
+        => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
+
+    private RecognizedMethod Classify(IMethodSymbol method)
     {
-        if (method.GetDllImportData() is { } dllImport)
+        bool isThrowIfFailed = (method.Name == "ThrowIfFailed" && SymbolEqualityComparer.Default.Equals(method.ContainingType, DrmExceptionType))
+            || (method.Name == "ThrowExceptionForHR" && SymbolEqualityComparer.Default.Equals(method.ContainingType, MarshalType));
+        DrmFunction? function = entryPoints.Of(method) is { } entryPoint && DrmApi.TryGet(entryPoint, out DrmFunction found) ? found : null;
+        if (function is not null)
         {
-            return dllImport.EntryPointName ?? method.Name;
+            return new RecognizedMethod(function, isRuntime: false, canCreateHandle: function.Created.Length > 0, returnedWrapper: null, isAdopt: false, isThrowIfFailed);
         }
 
-        if (libraryImportAttribute is not null)
+        if (!IsRuntimeMethod(method))
         {
-            foreach (AttributeData attribute in method.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, libraryImportAttribute))
-                {
-                    foreach (var argument in attribute.NamedArguments)
-                    {
-                        if (argument.Key == "EntryPoint" && argument.Value.Value is string named)
-                        {
-                            return named;
-                        }
-                    }
-
-                    return method.Name;
-                }
-            }
+            return isThrowIfFailed
+                ? new RecognizedMethod(null, isRuntime: false, canCreateHandle: false, returnedWrapper: null, isAdopt: false, isThrowIfFailed: true)
+                : RecognizedMethod.Unrelated;
         }
 
-        // The runtime's own imports (LibraryImport wrappers are not extern once compiled).
-        if (method.IsExtern || SymbolEqualityComparer.Default.Equals(method.ContainingType, NativeMethodsType))
+        HandleKind? returned = GetWrapperKind(method.ReturnType);
+        bool outputsWrapper = false;
+        foreach (IParameterSymbol parameter in method.Parameters)
         {
-            return method.Name;
+            outputsWrapper |= parameter.RefKind is RefKind.Out or RefKind.Ref && GetWrapperKind(parameter.Type) is not null;
         }
 
-        return null;
+        bool isAdopt = method.Name == "Adopt" && method.IsStatic && GetWrapperKind(method.ContainingType) is not null;
+        return new RecognizedMethod(null, isRuntime: true, canCreateHandle: returned is not null || outputsWrapper, returned, isAdopt, isThrowIfFailed);
     }
 }

@@ -6,10 +6,9 @@ namespace MsDrm.Analyzers.ApiModel;
 /// <summary>An msdrm.dll export and what its handle parameters create, close or use.</summary>
 internal sealed class DrmFunction
 {
-    internal DrmFunction(string name, bool isAsync, ImmutableArray<DrmParameter> parameters)
+    internal DrmFunction(string name, ImmutableArray<DrmParameter> parameters)
     {
         Name = name;
-        IsAsync = isAsync;
         Parameters = parameters;
         Created = parameters.Where(p => p.Role == ParameterRole.Creates).ToImmutableArray();
         Closed = parameters.FirstOrDefault(p => p.Role == ParameterRole.Closes);
@@ -17,9 +16,6 @@ internal sealed class DrmFunction
 
     /// <summary>The export name, e.g. <c>DRMDuplicateSession</c>.</summary>
     internal string Name { get; }
-
-    /// <summary>The function finishes through a callback.</summary>
-    internal bool IsAsync { get; }
 
     /// <summary>Every handle-relevant parameter (empty for functions without one).</summary>
     internal ImmutableArray<DrmParameter> Parameters { get; }

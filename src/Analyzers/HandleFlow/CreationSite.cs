@@ -6,7 +6,8 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// <summary>
 /// One place a handle comes into being: a creating argument of a DRM call, an out wrapper argument
 /// of a runtime method, or the wrapper a runtime method returns. Identity is stable across loop
-/// iterations (one id per invocation and argument), so one leak is reported once.
+/// iterations (one id per invocation and argument), so one leak is reported once. Immutable: what
+/// the analysis learns about a site (its variable, a success test) is in <see cref="FlowFindings"/>.
 /// </summary>
 internal sealed class CreationSite
 {
@@ -35,10 +36,4 @@ internal sealed class CreationSite
 
     /// <summary>The export name, or <c>Type.Method</c> for a runtime method.</summary>
     internal string Function { get; }
-
-    /// <summary>The first variable the handle was stored in ("_" for a discard); null for a temporary.</summary>
-    internal string? Variable { get; set; }
-
-    /// <summary>True once a test of the creating call's HRESULT was seen.</summary>
-    internal bool SuccessConditional { get; set; }
 }

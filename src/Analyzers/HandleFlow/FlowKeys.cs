@@ -17,11 +17,12 @@ internal sealed class FlowKeys
     /// <summary>Which HRESULT holders ever linked each creation (shared by every state's link map).</summary>
     internal ListingIndex Links { get; } = new();
 
-    /// <summary>
-    /// Slots of state copied, joined or searched so far: a machine-independent measure of the
-    /// solver's work, which tests use to check that it grows about linearly with the method.
-    /// </summary>
-    internal long Work { get; set; }
+    private readonly ISolverWorkMeter? meter;
+
+    internal FlowKeys(ISolverWorkMeter? meter) => this.meter = meter;
+
+    /// <summary>Counts slots of state copied, joined or searched, when a test asked for it (<see cref="ISolverWorkMeter"/>).</summary>
+    internal void CountWork(long slots) => meter?.Add(slots);
 
     /// <summary>The number of <paramref name="key"/>, given on first sight.</summary>
     internal int IndexOf(object key)

@@ -2,45 +2,46 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.FlowInfrastructure;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
 /// <summary>
 /// Runs the transfer function over one control flow graph to a fixpoint (worklist in block order),
-/// then walks every reached block once more with reporting on. Exceptional edges are ignored;
-/// a finally region is run inline on each normal branch that leaves through it, so what it closes
-/// is closed on that path only; catch handlers start from an empty state (they are reached only by
-/// exceptions, which this rule does not count, but what they create is still checked).
+/// then walks every reached block once more, in block order, with reporting on: only that pass
+/// records findings. Exceptional edges are ignored; a finally region is run inline on each normal
+/// branch that leaves through it, so what it closes is closed on that path only; catch handlers
+/// start from an empty state (they are reached only by exceptions, which this rule does not count,
+/// but what they create is still checked).
 /// </summary>
 internal sealed class FlowSolver
 {
     private readonly ControlFlowGraph graph;
     private readonly HandleFlowContext context;
+    private readonly FlowFindings findings;
+    private readonly FlowKeys keys;
     private readonly int maxVisits;
-    private readonly bool[] creates;
 
-    internal FlowSolver(ControlFlowGraph graph, HandleFlowContext context)
+    internal FlowSolver(ControlFlowGraph graph, HandleFlowContext context, FlowFindings findings)
     {
         this.graph = graph;
         this.context = context;
+        this.findings = findings;
+        keys = new FlowKeys(context.Meter);
 
         // The lattice is finite so the fixpoint is reached anyway; this only bounds pathological graphs.
         maxVisits = Math.Max(1000, graph.Blocks.Length * 64);
-        creates = FindCreatingBlocks(graph, context);
     }
 
-    /// <summary>Analyses the whole graph and reports every creation still live at its exit.</summary>
+    /// <summary>Analyses the whole graph and records every creation still live at its exit.</summary>
     internal void Run()
     {
-        var seeds = new List<int>();
-        CollectHandlerEntries(graph.Root, seeds);
-        FlowState? atExit = Solve(0, FlowState.Empty(context.Keys), seeds, isFinally: false, report: true);
+        FlowState? atExit = Solve(0, FlowState.Empty(keys), ControlFlowRegions.HandlerEntries(graph.Root), isFinally: false, report: true);
         if (atExit is not null)
         {
             foreach (int id in atExit.Live)
             {
-                context.ReportLeak(id);
+                findings.Leak(id);
             }
         }
     }
@@ -59,7 +60,7 @@ internal sealed class FlowSolver
             {
                 if (!inStates.ContainsKey(seed))
                 {
-                    inStates[seed] = FlowState.Empty(context.Keys);
+                    inStates[seed] = FlowState.Empty(keys);
                     queue.Add(seed);
                 }
             }
@@ -77,7 +78,7 @@ internal sealed class FlowSolver
 
             int ordinal = queue.Min;
             queue.Remove(ordinal);
-            Process(graph.Blocks[ordinal], inStates[ordinal].Clone(), isFinally, report: false,
+            Process(graph.Blocks[ordinal], inStates[ordinal].Clone(), isFinally, recorder: null,
                 (destination, state) =>
                 {
                     if (!inStates.TryGetValue(destination, out FlowState? existing))
@@ -95,26 +96,29 @@ internal sealed class FlowSolver
 
         if (report)
         {
-            foreach (KeyValuePair<int, FlowState> pair in inStates)
+            var reached = new List<int>(inStates.Keys);
+            reached.Sort();
+            foreach (int ordinal in reached)
             {
-                Process(graph.Blocks[pair.Key], pair.Value.Clone(), isFinally, report: true, (_, _) => { }, _ => { });
+                Process(graph.Blocks[ordinal], inStates[ordinal].Clone(), isFinally, findings, (_, _) => { }, _ => { });
             }
         }
 
         return end;
     }
 
-    private void Process(BasicBlock block, FlowState state, bool isFinally, bool report, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
+    /// <param name="recorder">The findings in the reporting pass; null in fixpoint passes, which record nothing.</param>
+    private void Process(BasicBlock block, FlowState state, bool isFinally, FlowFindings? recorder, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
     {
-        if (state.LiveCount == 0 && !creates[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
+        if (state.LiveCount == 0 && !context.Sites.CreatingBlocks[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
         {
             // Nothing open and nothing created here: the block cannot change the state (fast path).
-            Follow(block.FallThroughSuccessor, state, isFinally, report, flowTo, reachEnd);
-            Follow(block.ConditionalSuccessor, FlowState.Empty(context.Keys), isFinally, report, flowTo, reachEnd);
+            Follow(block.FallThroughSuccessor, state, isFinally, recorder, flowTo, reachEnd);
+            Follow(block.ConditionalSuccessor, FlowState.Empty(keys), isFinally, recorder, flowTo, reachEnd);
             return;
         }
 
-        var transfer = new HandleTransfer(context, state, report);
+        var transfer = new HandleTransfer(context, state, recorder);
         foreach (IOperation operation in block.Operations)
         {
             transfer.Eval(operation);
@@ -145,20 +149,20 @@ internal sealed class FlowSolver
 
         if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null)
         {
-            Follow(block.FallThroughSuccessor, state, isFinally, report, flowTo, reachEnd);
+            Follow(block.FallThroughSuccessor, state, isFinally, recorder, flowTo, reachEnd);
             return;
         }
 
         bool conditionalWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
         FlowState conditional = state.Clone();
-        new HandleTransfer(context, conditional, report).Refine(block.BranchValue, conditionalWhenTrue);
-        Follow(block.ConditionalSuccessor, conditional, isFinally, report, flowTo, reachEnd);
+        new ConditionRefinement(context, conditional, recorder).Refine(block.BranchValue, conditionalWhenTrue);
+        Follow(block.ConditionalSuccessor, conditional, isFinally, recorder, flowTo, reachEnd);
 
-        new HandleTransfer(context, state, report).Refine(block.BranchValue, !conditionalWhenTrue);
-        Follow(block.FallThroughSuccessor, state, isFinally, report, flowTo, reachEnd);
+        new ConditionRefinement(context, state, recorder).Refine(block.BranchValue, !conditionalWhenTrue);
+        Follow(block.FallThroughSuccessor, state, isFinally, recorder, flowTo, reachEnd);
     }
 
-    private void Follow(ControlFlowBranch? branch, FlowState state, bool isFinally, bool report, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
+    private void Follow(ControlFlowBranch? branch, FlowState state, bool isFinally, FlowFindings? recorder, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
     {
         if (branch is null)
         {
@@ -184,7 +188,7 @@ internal sealed class FlowSolver
         FlowState? current = state;
         foreach (ControlFlowRegion finallyRegion in branch.FinallyRegions)
         {
-            current = Solve(finallyRegion.FirstBlockOrdinal, current, seeds: null, isFinally: true, report);
+            current = Solve(finallyRegion.FirstBlockOrdinal, current, seeds: null, isFinally: true, report: recorder is not null);
             if (current is null)
             {
                 return;
@@ -206,57 +210,5 @@ internal sealed class FlowSolver
 
         accumulated.JoinWith(state);
         return accumulated;
-    }
-
-    /// <summary>Marks the blocks holding a call that can create a handle (only they can change an empty state).</summary>
-    private static bool[] FindCreatingBlocks(ControlFlowGraph graph, HandleFlowContext context)
-    {
-        var creates = new bool[graph.Blocks.Length];
-        foreach (BasicBlock block in graph.Blocks)
-        {
-            foreach (IOperation operation in block.Operations)
-            {
-                creates[block.Ordinal] |= ContainsCreation(operation, context);
-            }
-
-            if (block.BranchValue is { } branchValue)
-            {
-                creates[block.Ordinal] |= ContainsCreation(branchValue, context);
-            }
-        }
-
-        return creates;
-    }
-
-    private static bool ContainsCreation(IOperation root, HandleFlowContext context)
-    {
-        foreach (IOperation operation in OperationWalker.DescendantsAndSelf(root))
-        {
-            if (operation is IInvocationOperation invocation && HandleFlowAnalysis.CanCreateHandle(invocation, context.Recognizer))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Entry blocks of catch and filter handlers that are not inside a finally region.</summary>
-    private static void CollectHandlerEntries(ControlFlowRegion region, List<int> entries)
-    {
-        foreach (ControlFlowRegion nested in region.NestedRegions)
-        {
-            if (nested.Kind == ControlFlowRegionKind.Finally)
-            {
-                continue;
-            }
-
-            if (nested.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter)
-            {
-                entries.Add(nested.FirstBlockOrdinal);
-            }
-
-            CollectHandlerEntries(nested, entries);
-        }
     }
 }

@@ -57,7 +57,7 @@ internal sealed class FlowState
 
     internal FlowState Clone()
     {
-        keys.Work += live.Length;
+        keys.CountWork(live.Length);
         return new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
     }
 
@@ -88,7 +88,7 @@ internal sealed class FlowState
             Array.Resize(ref live, other.live.Length);
         }
 
-        keys.Work += other.live.Length;
+        keys.CountWork(other.live.Length);
         for (int word = 0; word < other.live.Length; word++)
         {
             ulong added = other.live[word] & ~live[word];

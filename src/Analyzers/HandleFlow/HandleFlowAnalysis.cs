@@ -1,117 +1,47 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
 /// <summary>
 /// Entry point of the handle flow: which handles created in an executable body (and in the
 /// lambdas and local functions nested in it, each analysed in its own graph) are not closed
-/// on every normal path. Every rule about handle lifetimes reads this result.
+/// on every normal path. Every rule about handle lifetimes reads this result (through
+/// <see cref="Rules.DrmBody.HandleFlow"/>, computed once per body).
 /// </summary>
 internal static class HandleFlowAnalysis
 {
     /// <summary>Analyses the graph of one body and the graphs nested in it.</summary>
     /// <param name="graph">The body's control flow graph.</param>
     /// <param name="recognizer">The compilation's API model.</param>
-    /// <param name="captured">Variables referenced by nested functions (see <see cref="CapturedVariables"/>).</param>
+    /// <param name="sharing">The body's captured variables and ref aliases.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
-    internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken)
-        => Analyze(graph, recognizer, captured, cancellationToken, out _);
-
-    /// <summary>As <see cref="Analyze(ControlFlowGraph, DrmCallRecognizer, ISet{ISymbol}, CancellationToken)"/>; also gives the solver's work (see <see cref="FlowKeys.Work"/>).</summary>
-    internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, ISet<ISymbol> captured, CancellationToken cancellationToken, out long stateWork)
+    /// <param name="meter">Counts the solver's work (tests); null otherwise.</param>
+    internal static HandleFlowResult Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, VariableSharing sharing, CancellationToken cancellationToken, ISolverWorkMeter? meter = null)
     {
-        // Variables behind an unresolvable ref local are treated like captured ones (they escape).
-        var untrackable = new HashSet<ISymbol>(captured, SymbolEqualityComparer.Default);
-        RefAliases aliases = RefAliases.Collect(graph.OriginalOperation, untrackable);
-        var context = new HandleFlowContext(recognizer, untrackable, aliases, cancellationToken)
+        Compilation? compilation = graph.OriginalOperation.SemanticModel?.Compilation;
+        ImmutableArray<LeakedHandle>.Builder? leaks = null;
+        foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, cancellationToken))
         {
-            Compilation = graph.OriginalOperation.SemanticModel?.Compilation,
-        };
-        AnalyzeGraph(graph, context);
-        stateWork = context.Keys.Work;
-        return context.ToResult();
-    }
-
-    /// <summary>
-    /// Cheap pre-check: true when the invocation can create a handle (a creating DRM call, or a
-    /// runtime method that returns or outputs a wrapper). Bodies without one are never analysed.
-    /// </summary>
-    internal static bool CanCreateHandle(IInvocationOperation invocation, DrmCallRecognizer recognizer)
-    {
-        IMethodSymbol method = invocation.TargetMethod;
-        if (recognizer.GetFunction(method) is { } function)
-        {
-            return function.Created.Length > 0;
-        }
-
-        if (!recognizer.IsRuntimeMethod(method))
-        {
-            return false;
-        }
-
-        if (recognizer.GetWrapperKind(method.ReturnType) is not null)
-        {
-            return true;
-        }
-
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            if (parameter.RefKind is RefKind.Out or RefKind.Ref && recognizer.GetWrapperKind(parameter.Type) is not null)
+            CreationSiteTable sites = CreationSiteTable.Collect(function, recognizer);
+            if (sites.Count == 0)
             {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void AnalyzeGraph(ControlFlowGraph graph, HandleFlowContext context)
-    {
-        new FlowSolver(graph, context).Run();
-
-        foreach (IMethodSymbol localFunction in graph.LocalFunctions)
-        {
-            AnalyzeGraph(graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken), context);
-        }
-
-        foreach (IFlowAnonymousFunctionOperation lambda in FindLambdas(graph))
-        {
-            AnalyzeGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken), context);
-        }
-    }
-
-    private static List<IFlowAnonymousFunctionOperation> FindLambdas(ControlFlowGraph graph)
-    {
-        var lambdas = new List<IFlowAnonymousFunctionOperation>();
-        foreach (BasicBlock block in graph.Blocks)
-        {
-            foreach (IOperation operation in block.Operations)
-            {
-                Collect(operation, lambdas);
+                // Nothing is created in this function: nothing can leak from it.
+                continue;
             }
 
-            if (block.BranchValue is { } branchValue)
-            {
-                Collect(branchValue, lambdas);
-            }
+            var findings = new FlowFindings();
+            new FlowSolver(function, new HandleFlowContext(recognizer, sharing, sites, compilation, meter, cancellationToken), findings).Run();
+            findings.AddLeaksTo(sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
         }
 
-        return lambdas;
-    }
-
-    private static void Collect(IOperation root, List<IFlowAnonymousFunctionOperation> lambdas)
-    {
-        foreach (IOperation operation in OperationWalker.DescendantsAndSelf(root))
-        {
-            if (operation is IFlowAnonymousFunctionOperation lambda)
-            {
-                lambdas.Add(lambda);
-            }
-        }
+        return leaks is null || leaks.Count == 0
+            ? HandleFlowResult.Empty
+            : new HandleFlowResult(leaks.OrderBy(leak => leak.Invocation.Syntax.SpanStart).ToImmutableArray());
     }
 }

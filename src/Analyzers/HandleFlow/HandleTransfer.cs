@@ -1,19 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using MsDrm.Analyzers.Hresults;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
 /// <summary>
 /// The transfer function: evaluates one operation tree of a basic block against the state.
 /// <see cref="Eval"/> returns the live creations the operation's value may carry, and applies
-/// creations, closes, copies and escapes on the way.
+/// creations, closes, copies and escapes on the way. Branch conditions are
+/// <see cref="ConditionRefinement"/>'s job; what a call is, the recognizer's.
 /// </summary>
 internal sealed class HandleTransfer
 {
@@ -21,13 +21,14 @@ internal sealed class HandleTransfer
 
     private readonly HandleFlowContext context;
     private readonly FlowState state;
-    private readonly bool report;
+    private readonly FlowFindings? findings;
 
-    internal HandleTransfer(HandleFlowContext context, FlowState state, bool report)
+    /// <param name="findings">The reporting pass's findings; null in fixpoint passes, which record nothing.</param>
+    internal HandleTransfer(HandleFlowContext context, FlowState state, FlowFindings? findings)
     {
         this.context = context;
         this.state = state;
-        this.report = report;
+        this.findings = findings;
     }
 
     private DrmCallRecognizer Recognizer => context.Recognizer;
@@ -35,7 +36,7 @@ internal sealed class HandleTransfer
     /// <summary>Evaluates an operation; returns the live creations its value may be.</summary>
     internal int[] Eval(IOperation? operation)
     {
-        // Deeply nested expressions: give up on this body (the analyzer catches it) rather than overflow.
+        // Deeply nested expressions: give up on this body (the analyzer's guard skips it) rather than overflow.
         RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (operation)
         {
@@ -44,7 +45,7 @@ internal sealed class HandleTransfer
             case IConversionOperation conversion:
                 return Eval(conversion.Operand);
             case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
-                return Held(VariableKey(operation));
+                return Held(FlowKeyResolver.VariableKey(operation, context.Sharing));
             case IDeclarationExpressionOperation declaration:
                 return Eval(declaration.Expression);
             case IFlowCaptureOperation capture:
@@ -78,6 +79,9 @@ internal sealed class HandleTransfer
                 return None;
         }
     }
+
+    /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
+    internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
 
     /// <summary>
     /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
@@ -125,91 +129,19 @@ internal sealed class HandleTransfer
         }
     }
 
-    /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
-    internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
-
-    /// <summary>Narrows the state to the side of <paramref name="condition"/> given by <paramref name="sense"/>.</summary>
-    internal void Refine(IOperation condition, bool sense)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        condition = OperationShapes.StripConversions(condition);
-        switch (condition)
-        {
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                Refine(not.Operand, !sense);
-                return;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                if (sense)
-                {
-                    Refine(and.LeftOperand, true);
-                    Refine(and.RightOperand, true);
-                }
-
-                return;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                if (!sense)
-                {
-                    Refine(or.LeftOperand, false);
-                    Refine(or.RightOperand, false);
-                }
-
-                return;
-        }
-
-        if (SuccessTestClassifier.TryGetZeroTest(condition, out IOperation? tested, out bool trueMeansZero)
-            && VariableKey(tested!) is { } handleKey
-            && state.HeldBy(handleKey).Length > 0)
-        {
-            if (sense == trueMeansZero)
-            {
-                Kill(Held(handleKey));
-            }
-
-            return;
-        }
-
-        if (condition.Type?.SpecialType == SpecialType.System_Boolean
-            && HresultKey(condition) is { } boolKey
-            && state.LinkedTo(boolKey).Length > 0)
-        {
-            // A creating call that returns bool (TryGetUser(..., out var user)): true means it created.
-            int[] created = state.LinkedTo(boolKey);
-            if (!sense)
-            {
-                Kill(created);
-            }
-
-            return;
-        }
-
-        if (SuccessTestClassifier.TryClassify(condition, out IOperation? hresult, out Outcome whenTrue, out Outcome whenFalse)
-            && HresultKey(hresult!) is { } key)
-        {
-            int[] linked = state.LinkedTo(key);
-            foreach (int id in linked)
-            {
-                context.Site(id).SuccessConditional = true;
-            }
-
-            if ((sense ? whenTrue : whenFalse) == Outcome.Failure)
-            {
-                Kill(linked);
-            }
-        }
-    }
-
     private int[] Assign(ISimpleAssignmentOperation assignment)
     {
         if (assignment.IsRef)
         {
-            // ref alias = ref copy: binds a name (see RefAliases), moves no value.
+            // ref alias = ref copy: binds a name (see VariableSharing), moves no value.
             Eval(assignment.Value);
             return None;
         }
 
         IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
-        object? key = TrackableKey(target);
-        if (key is not null && IsWrapperFactoryCall(OperationShapes.StripConversions(assignment.Value)))
+        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing);
+        if (key is not null && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
+            && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
         {
             // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
             Overwrite(key, keep: None);
@@ -236,18 +168,19 @@ internal sealed class HandleTransfer
     private int[] Invoke(IInvocationOperation invocation)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        DrmFunction? function = Recognizer.GetFunction(method);
-        bool isRuntime = function is null && Recognizer.IsRuntimeMethod(method);
-        bool onlyReads = (isRuntime && !IsAdopt(method))
-            || (function is null && context.IsInterpolatedStringHandler(method.ContainingType, context.Compilation));
+        RecognizedMethod recognized = Recognizer.Recognize(method);
+        DrmFunction? function = recognized.Function;
+        bool onlyReads = (recognized.IsRuntime && !recognized.IsAdopt)
+            || (function is null && context.IsInterpolatedStringHandler(method.ContainingType));
         int[] receiver = Eval(invocation.Instance);
-        List<(IArgumentOperation Argument, HandleKind Kind, bool IsWrapper)>? creations = null;
+        List<(IArgumentOperation Argument, CreationSite Site)>? creations = null;
 
         foreach (IArgumentOperation argument in invocation.Arguments)
         {
-            if (TryGetCreatedKind(function, isRuntime, argument, out HandleKind createdKind, out bool createsWrapper))
+            if (recognized.CanCreateHandle && argument.Parameter is { } parameter
+                && context.Sites.Find(invocation, parameter.Ordinal) is { } site)
             {
-                (creations ??= new()).Add((argument, createdKind, createsWrapper));
+                (creations ??= new()).Add((argument, site));
                 continue;
             }
 
@@ -258,41 +191,39 @@ internal sealed class HandleTransfer
             }
         }
 
-        if (function is null && Recognizer.IsThrowIfFailed(method) && invocation.Arguments.Length > 0
-            && HresultKey(invocation.Arguments[0].Value) is { } hresult)
+        if (recognized.IsThrowIfFailed && findings is not null && invocation.Arguments.Length > 0
+            && FlowKeyResolver.HresultKey(invocation.Arguments[0].Value, context.Sharing) is { } hresult)
         {
             // Past ThrowIfFailed the HRESULT is a success: the handle exists unconditionally.
             foreach (int id in state.LinkedTo(hresult))
             {
-                context.Site(id).SuccessConditional = true;
+                findings.MarkSuccessConditional(id);
             }
         }
 
         if (receiver.Length > 0 && method.Parameters.Length == 0 && method.Name is "Dispose" or "Close")
         {
-            Kill(receiver.Where(id => context.Site(id).IsWrapper));
+            KillWrappers(receiver);
         }
 
         if (creations is not null)
         {
-            string name = FunctionName(function, method);
-            foreach (var (argument, kind, isWrapper) in creations)
+            foreach (var (argument, site) in creations)
             {
-                Create(invocation, argument, kind, isWrapper, name);
+                Create(invocation, argument, site);
             }
         }
 
-        if (IsWrapperFactoryCall(invocation) && Recognizer.GetWrapperKind(method.ReturnType) is HandleKind returnedKind)
+        if (function is null && recognized.ReturnedWrapper is not null && context.Sites.Find(invocation, -1) is { } returned)
         {
-            CreationSite site = context.GetSite(invocation, -1, returnedKind, isWrapper: true, FunctionName(null, method));
-            if (state.IsLive(site.Id) && !state.IsHeldElsewhere(site.Id, null))
+            if (state.IsLive(returned.Id) && !state.IsHeldElsewhere(returned.Id, null))
             {
                 // The wrapper this call made last time round was never stored: it is lost now.
-                Leak(site.Id);
+                Leak(returned.Id);
             }
 
-            state.AddLive(site.Id);
-            return new[] { site.Id };
+            state.AddLive(returned.Id);
+            return new[] { returned.Id };
         }
 
         return None;
@@ -319,59 +250,18 @@ internal sealed class HandleTransfer
         DrmParameter? parameter = argument.Parameter is { } p ? function.ParameterAt(p.Ordinal) : null;
         foreach (int id in value)
         {
-            CreationSite site = context.Site(id);
-            if (site.IsWrapper)
+            CreationSite site = context.Sites[id];
+            if (site.IsWrapper || (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind))
             {
-                Kill(id);
-            }
-            else if (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind)
-            {
-                Kill(id);
+                state.Kill(id);
             }
 
             // Otherwise an ordinary input of a DRM function (or the wrong close function): a use.
         }
     }
 
-    private bool TryGetCreatedKind(DrmFunction? function, bool isRuntime, IArgumentOperation argument, out HandleKind kind, out bool isWrapper)
-    {
-        kind = default;
-        isWrapper = false;
-        if (argument.Parameter is not { } parameter)
-        {
-            return false;
-        }
-
-        bool byReference = parameter.RefKind is RefKind.Out or RefKind.Ref
-            || OperationShapes.StripConversions(argument.Value) is IAddressOfOperation;
-        if (!byReference)
-        {
-            return false;
-        }
-
-        if (function is not null)
-        {
-            if (function.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Creates, Kind: HandleKind created })
-            {
-                kind = created;
-                return true;
-            }
-
-            return false;
-        }
-
-        if (isRuntime && Recognizer.GetWrapperKind(parameter.Type) is HandleKind wrapped)
-        {
-            kind = wrapped;
-            isWrapper = true;
-            return true;
-        }
-
-        return false;
-    }
-
     /// <summary>A creating argument: a new handle in the variable it targets, unless it escapes at once.</summary>
-    private void Create(IInvocationOperation invocation, IArgumentOperation argument, HandleKind kind, bool isWrapper, string function)
+    private void Create(IInvocationOperation invocation, IArgumentOperation argument, CreationSite site)
     {
         IOperation target = OperationShapes.StripConversions(argument.Value);
         if (target is IAddressOfOperation addressOf)
@@ -384,16 +274,15 @@ internal sealed class HandleTransfer
             target = declaration.Expression;
         }
 
-        CreationSite site = context.GetSite(invocation, argument.Parameter!.Ordinal, kind, isWrapper, function);
         if (target is IDiscardOperation)
         {
             // out _: nobody can ever close it.
-            site.Variable ??= "_";
+            findings?.NameSite(site.Id, "_", target.Syntax.SpanStart);
             Leak(site.Id);
             return;
         }
 
-        if (TrackableKey(target) is not { } key)
+        if (FlowKeyResolver.TrackableKey(target, context.Sharing) is not { } key)
         {
             // Field, property, array element, the method's own out/ref parameter, captured local.
             EvalChildren(target);
@@ -420,25 +309,27 @@ internal sealed class HandleTransfer
         }
     }
 
-    private void Leak(int id)
-    {
-        if (report)
-        {
-            context.ReportLeak(id);
-        }
-    }
+    private void Leak(int id) => findings?.Leak(id);
 
-    private void Escape(IEnumerable<int> ids) => Kill(ids);
-
-    private void Kill(IEnumerable<int> ids)
+    // Kill never changes an id array in place (it replaces them), so the arrays can be walked as they are.
+    private void Escape(int[] ids)
     {
-        foreach (int id in ids.ToArray())
+        foreach (int id in ids)
         {
             state.Kill(id);
         }
     }
 
-    private void Kill(int id) => state.Kill(id);
+    private void KillWrappers(int[] ids)
+    {
+        foreach (int id in ids)
+        {
+            if (context.Sites[id].IsWrapper)
+            {
+                state.Kill(id);
+            }
+        }
+    }
 
     private void EvalChildren(IOperation operation)
     {
@@ -450,12 +341,17 @@ internal sealed class HandleTransfer
 
     private void CopyLinks(object key, IOperation value)
     {
-        object? source = HresultKey(value);
+        object? source = FlowKeyResolver.HresultKey(value, context.Sharing);
         state.SetLinks(key, source is null ? None : state.LinkedTo(source));
     }
 
     private void NameSites(int[] ids, IOperation target)
     {
+        if (findings is null)
+        {
+            return;
+        }
+
         string? name = target switch
         {
             ILocalReferenceOperation local => local.Local.Name,
@@ -469,62 +365,12 @@ internal sealed class HandleTransfer
 
         foreach (int id in ids)
         {
-            context.Site(id).Variable ??= name;
+            findings.NameSite(id, name, target.Syntax.SpanStart);
         }
     }
 
     // The state's arrays are never changed in place, so they can be handed out as values.
     private int[] Held(object? key) => key is null ? None : state.HeldBy(key);
-
-    /// <summary><c>SafeDrm*Handle.Adopt(h)</c>: the wrapper takes ownership of the raw handle.</summary>
-    private bool IsAdopt(IMethodSymbol method)
-        => method.Name == "Adopt" && method.IsStatic && Recognizer.GetWrapperKind(method.ContainingType) is not null;
-
-    private bool IsWrapperFactoryCall(IOperation operation)
-        => operation is IInvocationOperation invocation
-            && Recognizer.GetFunction(invocation.TargetMethod) is null
-            && Recognizer.IsRuntimeMethod(invocation.TargetMethod)
-            && Recognizer.GetWrapperKind(invocation.TargetMethod.ReturnType) is not null;
-
-    private static string FunctionName(DrmFunction? function, IMethodSymbol method)
-        => function?.Name ?? (method.ContainingType?.Name is { } type ? type + "." + method.Name : method.Name);
-
-    /// <summary>A variable of any kind (for reading what it holds).</summary>
-    private object? VariableKey(IOperation operation) => OperationShapes.StripConversions(operation) switch
-    {
-        ILocalReferenceOperation local => context.Aliases.Resolve(local.Local),
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFlowCaptureReferenceOperation capture => capture.Id,
-        _ => null,
-    };
-
-    /// <summary>A variable this body owns and may track: a plain local or by-value parameter nobody captures.</summary>
-    private object? TrackableKey(IOperation target) => target switch
-    {
-        ILocalReferenceOperation { Local: var local } when context.Aliases.Resolve(local) is var variable
-            && !context.Captured.Contains(variable) => variable switch
-            {
-                ILocalSymbol { RefKind: RefKind.None } => variable,
-                IParameterSymbol { RefKind: RefKind.None } => variable,
-                _ => null,
-            },
-        IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !context.Captured.Contains(parameter) => parameter,
-        _ => null,
-    };
-
-    /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
-    private object? HresultKey(IOperation operation)
-    {
-        IOperation stripped = OperationShapes.StripConversions(operation);
-        return stripped switch
-        {
-            IInvocationOperation => stripped,
-
-            // (hr = DRMX(...)) < 0 tests the call's value, which hr now holds too.
-            ISimpleAssignmentOperation { IsRef: false } assignment => HresultKey(assignment.Value),
-            _ => VariableKey(stripped),
-        };
-    }
 
     /// <summary>Parents whose operands are stored or handed over, not just read.</summary>
     private static bool IsEscapeContext(IOperation operation) => operation.Kind switch

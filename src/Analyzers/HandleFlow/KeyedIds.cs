@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -39,7 +40,7 @@ internal sealed class KeyedIds
     internal KeyedIds Fork()
     {
         owner = new object();
-        keys.Work += chunks.Length;
+        keys.CountWork(chunks.Length);
         return new KeyedIds(keys, listings, (Chunk?[])chunks.Clone());
     }
 
@@ -80,7 +81,7 @@ internal sealed class KeyedIds
                 return;
             }
 
-            keys.Work += ChunkMask + 1;
+            keys.CountWork(ChunkMask + 1);
             chunk = chunks[chunkIndex] = new Chunk(owner, (int[]?[])chunk.Items.Clone());
         }
 
@@ -95,9 +96,10 @@ internal sealed class KeyedIds
     internal bool AnyListsExcept(int id, int exceptIndex)
     {
         // Only keys that ever listed the id can list it now: no scan over every key.
-        foreach (int index in listings.KeysOf(id))
+        HashSet<int> candidates = listings.KeysOf(id);
+        keys.CountWork(candidates.Count);
+        foreach (int index in candidates)
         {
-            keys.Work++;
             if (index != exceptIndex && Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 return true;
@@ -111,9 +113,10 @@ internal sealed class KeyedIds
     internal void RemoveEverywhere(int id)
     {
         // Set records only the ids it stores, never this one, so the listing is not changed under the loop.
-        foreach (int index in listings.KeysOf(id))
+        HashSet<int> candidates = listings.KeysOf(id);
+        keys.CountWork(candidates.Count);
+        foreach (int index in candidates)
         {
-            keys.Work++;
             if (Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 Set(index, ids.Length == 1 ? null : Array.FindAll(ids, other => other != id));
@@ -125,7 +128,7 @@ internal sealed class KeyedIds
     internal bool JoinWith(KeyedIds other)
     {
         bool changed = false;
-        keys.Work += other.chunks.Length;
+        int differing = 0;
         for (int chunkIndex = 0; chunkIndex < other.chunks.Length; chunkIndex++)
         {
             if (other.chunks[chunkIndex] is not { } added
@@ -134,7 +137,7 @@ internal sealed class KeyedIds
                 continue;
             }
 
-            keys.Work += ChunkMask + 1;
+            differing++;
             for (int slot = 0; slot <= ChunkMask; slot++)
             {
                 if (added.Items[slot] is { } addedIds)
@@ -144,6 +147,7 @@ internal sealed class KeyedIds
             }
         }
 
+        keys.CountWork(other.chunks.Length + ((long)differing * (ChunkMask + 1)));
         return changed;
     }
 

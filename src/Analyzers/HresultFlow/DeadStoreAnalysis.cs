@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using MsDrm.Analyzers.FlowInfrastructure;
 
 namespace MsDrm.Analyzers.HresultFlow;
 
@@ -54,7 +55,7 @@ internal static class DeadStoreAnalysis
                     case PathEnd.Continues when branch.Destination is { } next && visited.Add(next.Ordinal):
                         pending.Push((next, 0));
                         break;
-                    case PathEnd.AfterFinally when AfterTryFinally(graph, branch.Source) is { } after && visited.Add(after.Ordinal):
+                    case PathEnd.AfterFinally when ControlFlowRegions.AfterTryFinally(graph, branch.Source) is { } after && visited.Add(after.Ordinal):
                         pending.Push((after, 0));
                         break;
                 }
@@ -113,8 +114,8 @@ internal static class DeadStoreAnalysis
                 // The end of a finally or filter: the value is lost if the local's scope ends here;
                 // after a finally, flow is followed at the try statement's normal exit (jumps out of
                 // the try, which may go elsewhere, are not followed); a filter's end is not guessed.
-                ControlFlowRegion handler = HandlerRegion(branch.Source.EnclosingRegion);
-                if (IsDeclaredWithin(handler, local))
+                ControlFlowRegion handler = ControlFlowRegions.HandlerRegion(branch.Source.EnclosingRegion);
+                if (ControlFlowRegions.IsDeclaredWithin(handler, local))
                 {
                     return PathEnd.Dead;
                 }
@@ -129,66 +130,9 @@ internal static class DeadStoreAnalysis
     /// <summary>True when a catch or filter that handles the store's try block reads the local.</summary>
     private static bool CatchHandlerReads(ControlFlowGraph graph, BasicBlock storeBlock, ILocalSymbol local)
     {
-        for (ControlFlowRegion? region = storeBlock.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        foreach (ControlFlowRegion handler in ControlFlowRegions.HandlersGuarding(storeBlock))
         {
-            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
-            {
-                continue;
-            }
-
-            foreach (ControlFlowRegion handler in tryAndCatch.NestedRegions)
-            {
-                if (handler != region && LocalAccessScanner.RegionReads(graph, handler, local))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The first block after the try/finally statement whose finally <paramref name="block"/> ends.</summary>
-    private static BasicBlock? AfterTryFinally(ControlFlowGraph graph, BasicBlock block)
-    {
-        ControlFlowRegion handler = HandlerRegion(block.EnclosingRegion);
-        if (handler.Kind != ControlFlowRegionKind.Finally || handler.EnclosingRegion is not { } tryAndFinally)
-        {
-            return null;
-        }
-
-        int next = tryAndFinally.LastBlockOrdinal + 1;
-        return next < graph.Blocks.Length ? graph.Blocks[next] : null;
-    }
-
-    /// <summary>The finally or filter region a block ends, or the block's own region when there is none.</summary>
-    private static ControlFlowRegion HandlerRegion(ControlFlowRegion region)
-    {
-        for (ControlFlowRegion? current = region; current is not null; current = current.EnclosingRegion)
-        {
-            if (current.Kind is ControlFlowRegionKind.Finally or ControlFlowRegionKind.Filter)
-            {
-                return current;
-            }
-        }
-
-        return region;
-    }
-
-    /// <summary>True when <paramref name="local"/> belongs to <paramref name="region"/> or a region inside it.</summary>
-    private static bool IsDeclaredWithin(ControlFlowRegion region, ILocalSymbol local)
-    {
-        foreach (ILocalSymbol declared in region.Locals)
-        {
-            if (SymbolEqualityComparer.Default.Equals(declared, local))
-            {
-                return true;
-            }
-        }
-
-        foreach (ControlFlowRegion nested in region.NestedRegions)
-        {
-            if (IsDeclaredWithin(nested, local))
+            if (LocalAccessScanner.RegionReads(graph, handler, local))
             {
                 return true;
             }

@@ -1,11 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HresultFlow;
 
 namespace MsDrm.Analyzers.Rules;
@@ -15,72 +15,30 @@ namespace MsDrm.Analyzers.Rules;
 /// as a store into a local that is overwritten or goes out of scope before any read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HresultIgnoredAnalyzer : DrmBlockAnalyzer
+public sealed class HresultIgnoredAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HresultIgnored);
 
     /// <inheritdoc />
-    private protected override void OnBlockStart(OperationBlockStartAnalysisContext context, DrmCallRecognizer recognizer)
+    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null;
+
+    /// <inheritdoc />
+    private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        // Stores into locals wait for the block's end, where one control flow graph answers them all.
-        var stores = new List<PendingStore>();
-        context.RegisterOperationAction(
-            operation => AnalyzeInvocation(operation, recognizer, stores),
-            OperationKind.Invocation);
-        context.RegisterOperationBlockEndAction(end =>
-        {
-            lock (stores)
-            {
-                // Built once per operation tree, and only for stores the next statement does not read.
-                var capturesByRoot = new Dictionary<IOperation, CapturedLocals>();
-                CapturedLocals CapturesOf(IOperation invocation)
-                {
-                    IOperation root = RootOf(invocation);
-                    if (!capturesByRoot.TryGetValue(root, out CapturedLocals? captures))
-                    {
-                        captures = new CapturedLocals(root);
-                        capturesByRoot.Add(root, captures);
-                    }
-
-                    return captures;
-                }
-
-                foreach (PendingStore store in stores)
-                {
-                    if (IsDropped(end, store, CapturesOf))
-                    {
-                        end.ReportDiagnostic(CreateDiagnostic(store.Invocation, store.Function));
-                    }
-                }
-            }
-        });
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DrmCallRecognizer recognizer, List<PendingStore> stores)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (recognizer.GetFunction(invocation.TargetMethod) is not { } function
-            || !ReturnsHresult(invocation.TargetMethod)
+        DrmFunction function = method.Function!;
+        if (!ReturnsHresult(invocation.TargetMethod)
             || (function.IsClose && !AnalyzerOptionsReader.CheckCloseResults(context.Options, invocation.Syntax.SyntaxTree)))
         {
             return;
         }
 
         HresultUse use = HresultUseClassifier.Classify(invocation);
-        switch (use.Kind)
+        if (use.Kind == HresultUseKind.Statement
+            || (use.Kind == HresultUseKind.StoredInLocals && IsDropped(context, invocation, use.Locals, body)))
         {
-            case HresultUseKind.Statement:
-                context.ReportDiagnostic(CreateDiagnostic(invocation, function));
-                break;
-            case HresultUseKind.StoredInLocals:
-                lock (stores)
-                {
-                    stores.Add(new PendingStore(invocation, function, use.Locals));
-                }
-
-                break;
+            context.ReportDiagnostic(CreateDiagnostic(invocation, function));
         }
     }
 
@@ -97,32 +55,32 @@ public sealed class HresultIgnoredAnalyzer : DrmBlockAnalyzer
     }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>
-    private static bool IsDropped(OperationBlockAnalysisContext context, PendingStore store, Func<IOperation, CapturedLocals> capturesOf)
+    private static bool IsDropped(OperationAnalysisContext context, IInvocationOperation invocation, ImmutableArray<ILocalSymbol> locals, DrmBody body)
     {
-        foreach (ILocalSymbol local in store.Locals)
+        foreach (ILocalSymbol local in locals)
         {
-            if (ImmediateRead.IsReadByNextStatement(store.Invocation, local))
+            if (ImmediateRead.IsReadByNextStatement(invocation, local))
             {
                 return false;
             }
         }
 
-        CapturedLocals captures = capturesOf(store.Invocation);
-        foreach (ILocalSymbol local in store.Locals)
+        VariableSharing sharing = body.Sharing;
+        foreach (ILocalSymbol local in locals)
         {
-            if (captures.IsSharedWithOtherFunction(store.Invocation, local) || captures.IsRefExposed(local))
+            if (sharing.IsSharedWithOtherFunction(invocation, local) || sharing.IsRefExposed(local))
             {
                 return false;
             }
         }
 
-        if (GetGraph(context, store.Invocation.Syntax) is not { } graph
-            || !ControlFlowGraphLocator.TryFind(graph, store.Invocation.Syntax, context.CancellationToken, out FlowPosition position))
+        if (GetGraph(context) is not { } graph
+            || !ControlFlowGraphLocator.TryFind(graph, invocation.Syntax, context.CancellationToken, out FlowPosition position))
         {
             return false;
         }
 
-        foreach (ILocalSymbol local in store.Locals)
+        foreach (ILocalSymbol local in locals)
         {
             if (!DeadStoreAnalysis.IsDeadOnSomePath(position, local))
             {
@@ -133,35 +91,17 @@ public sealed class HresultIgnoredAnalyzer : DrmBlockAnalyzer
         return true;
     }
 
-    private static IOperation RootOf(IOperation operation)
+    private static ControlFlowGraph? GetGraph(OperationAnalysisContext context)
     {
-        while (operation.Parent is not null)
+        try
         {
-            operation = operation.Parent;
+            return context.GetControlFlowGraph();
         }
-
-        return operation;
-    }
-
-    private static ControlFlowGraph? GetGraph(OperationBlockAnalysisContext context, SyntaxNode syntax)
-    {
-        foreach (IOperation block in context.OperationBlocks)
+        catch (ArgumentException)
         {
-            if (block.Syntax.SyntaxTree == syntax.SyntaxTree && block.Syntax.Span.Contains(syntax.Span))
-            {
-                try
-                {
-                    return context.GetControlFlowGraph(block);
-                }
-                catch (ArgumentException)
-                {
-                    // A block kind without a control flow graph: no dead-store verdict, no report.
-                    return null;
-                }
-            }
+            // A block kind without a control flow graph: no dead-store verdict, no report.
+            return null;
         }
-
-        return null;
     }
 
     private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, DrmFunction function)
@@ -170,21 +110,5 @@ public sealed class HresultIgnoredAnalyzer : DrmBlockAnalyzer
             .Add(DiagnosticProperties.Function, function.Name)
             .Add(DiagnosticProperties.IsClose, function.IsClose ? "true" : "false");
         return Diagnostic.Create(Descriptors.HresultIgnored, invocation.Syntax.GetLocation(), properties, function.Name);
-    }
-
-    private sealed class PendingStore
-    {
-        internal PendingStore(IInvocationOperation invocation, DrmFunction function, ImmutableArray<ILocalSymbol> locals)
-        {
-            Invocation = invocation;
-            Function = function;
-            Locals = locals;
-        }
-
-        internal IInvocationOperation Invocation { get; }
-
-        internal DrmFunction Function { get; }
-
-        internal ImmutableArray<ILocalSymbol> Locals { get; }
     }
 }

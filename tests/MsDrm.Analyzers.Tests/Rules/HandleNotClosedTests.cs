@@ -116,8 +116,8 @@ public class HandleNotClosedTests
         Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(Unit("int hr = Native.DRMDuplicateSession(s, out uint dup); if (hr >= 0) { DrmException.ThrowIfFailed(Native.DRMIsActivated(dup, 0, IntPtr.Zero)); }")));
         ImmutableDictionary<string, string?> properties = diagnostic.Properties;
         Assert.Equal("Session", properties[DiagnosticProperties.Kind]);
-        Assert.Equal("DRMCloseSession", properties[DiagnosticProperties.CloseFunction]);
-        Assert.Equal("SafeDrmSessionHandle", properties[DiagnosticProperties.SafeHandleType]);
+        Assert.Equal("DRMCloseSession", HandleDiagnosticData.TryRead(properties)!.CloseFunction);
+        Assert.Equal("SafeDrmSessionHandle", HandleDiagnosticData.TryRead(properties)!.SafeHandleType);
         Assert.Equal("dup", properties[DiagnosticProperties.Variable]);
         Assert.Equal("false", properties[DiagnosticProperties.IsWrapper]);
         Assert.Equal("DRMDuplicateSession", properties[DiagnosticProperties.Function]);
@@ -133,12 +133,12 @@ public class HandleNotClosedTests
         Assert.Equal(2, diagnostics.Length);
 
         Assert.Equal("Query", diagnostics[0].Properties[DiagnosticProperties.Kind]);
-        Assert.Equal("DRMCloseQueryHandle", diagnostics[0].Properties[DiagnosticProperties.CloseFunction]);
-        Assert.Equal("SafeDrmQueryHandle", diagnostics[0].Properties[DiagnosticProperties.SafeHandleType]);
+        Assert.Equal("DRMCloseQueryHandle", HandleDiagnosticData.TryRead(diagnostics[0].Properties)!.CloseFunction);
+        Assert.Equal("SafeDrmQueryHandle", HandleDiagnosticData.TryRead(diagnostics[0].Properties)!.SafeHandleType);
         Assert.Equal("false", diagnostics[0].Properties[DiagnosticProperties.SuccessConditional]);
 
         Assert.Equal("true", diagnostics[1].Properties[DiagnosticProperties.IsWrapper]);
-        Assert.Equal("DRMCloseSession", diagnostics[1].Properties[DiagnosticProperties.CloseFunction]);
+        Assert.Equal("DRMCloseSession", HandleDiagnosticData.TryRead(diagnostics[1].Properties)!.CloseFunction);
         Assert.Equal("SafeDrmSessionHandle.Duplicate", diagnostics[1].Properties[DiagnosticProperties.Function]);
         Assert.Equal("copy", diagnostics[1].Properties[DiagnosticProperties.Variable]);
     }
@@ -374,11 +374,21 @@ public class HandleNotClosedTests
         var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
         var body0 = (Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!;
         var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body0);
-        var captured = global::MsDrm.Analyzers.HandleFlow.CapturedVariables.Collect(new[] { (IOperation)body0 });
+        var sharing = global::MsDrm.Analyzers.FlowInfrastructure.VariableSharing.Of(body0);
+        var meter = new WorkMeter();
         global::MsDrm.Analyzers.HandleFlow.HandleFlowResult result = global::MsDrm.Analyzers.HandleFlow.HandleFlowAnalysis.Analyze(
-            graph, global::MsDrm.Analyzers.ApiModel.DrmCallRecognizer.Create(compilation), captured, CancellationToken.None, out long work);
+            graph, global::MsDrm.Analyzers.ApiModel.DrmCallRecognizer.For(compilation), sharing, CancellationToken.None, meter);
         Assert.Equal(handles, result.Leaks.Length);
-        return work;
+        Assert.True(meter.Slots > 0, "the solver counted no work: the meter is not wired");
+        return meter.Slots;
+    }
+
+    /// <summary>Adds up the slots of state the solver reports copying, joining or searching.</summary>
+    private sealed class WorkMeter : global::MsDrm.Analyzers.HandleFlow.ISolverWorkMeter
+    {
+        internal long Slots { get; private set; }
+
+        public void Add(long slots) => Slots += slots;
     }
 
     private static string Unit(string body) => $$"""

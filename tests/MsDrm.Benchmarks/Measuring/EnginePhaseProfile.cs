@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HandleFlow;
 using MsDrm.Analyzers.HresultFlow;
 using MsDrm.Benchmarks.Reporting;
@@ -25,7 +27,7 @@ internal static class EnginePhaseProfile
         "walk the body's operations",
         "recognizer lookups (both rules)",
         "graph (ControlFlowGraph.Create)",
-        "MSDRM001 captured variables",
+        "variable sharing (captures, ref aliases)",
         "MSDRM001 solver (fixpoint + reporting pass)",
         "MSDRM001 diagnostics (properties)",
         "MSDRM002 use classification",
@@ -67,7 +69,7 @@ internal static class EnginePhaseProfile
     private static (int Bodies, int DrmBodies, int CreatingBodies, int Invocations) Measure(Compilation compilation, long[] ticks)
     {
         int bodies = 0, drmBodies = 0, creatingBodies = 0, invocationCount = 0;
-        DrmCallRecognizer recognizer = DrmCallRecognizer.Create(compilation);
+        DrmCallRecognizer recognizer = DrmCallRecognizer.For(compilation);
         var invocations = new List<IInvocationOperation>();
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
@@ -97,8 +99,9 @@ internal static class EnginePhaseProfile
                 bool creates = false, drm = false;
                 foreach (IInvocationOperation invocation in invocations)
                 {
-                    creates |= HandleFlowAnalysis.CanCreateHandle(invocation, recognizer);
-                    drm |= recognizer.GetFunction(invocation.TargetMethod) is not null;
+                    RecognizedMethod method = recognizer.Recognize(invocation.TargetMethod);
+                    creates |= method.CanCreateHandle;
+                    drm |= method.Function is not null;
                 }
 
                 Lap(ticks, 2, ref start);
@@ -115,16 +118,17 @@ internal static class EnginePhaseProfile
                     _ => throw new InvalidOperationException(body.Kind.ToString()),
                 };
                 Lap(ticks, 3, ref start);
+                VariableSharing sharing = VariableSharing.Of(body);
+                Lap(ticks, 4, ref start);
                 if (creates)
                 {
                     creatingBodies++;
-                    HashSet<ISymbol> captured = CapturedVariables.Collect(new[] { body });
-                    Lap(ticks, 4, ref start);
-                    HandleFlowResult result = HandleFlowAnalysis.Analyze(graph, recognizer, captured, CancellationToken.None);
+                    HandleFlowResult result = HandleFlowAnalysis.Analyze(graph, recognizer, sharing, CancellationToken.None);
                     Lap(ticks, 5, ref start);
                     foreach (LeakedHandle leak in result.Leaks)
                     {
-                        _ = Diagnostic.Create(MsDrm.Analyzers.Descriptors.HandleNotClosed, leak.Invocation.Syntax.GetLocation(), Properties(leak), leak.Variable, leak.Function, leak.CloseFunction);
+                        var data = new HandleDiagnosticData(leak.Kind, leak.Variable ?? string.Empty, leak.IsWrapper, leak.Function, leak.SuccessConditional);
+                        _ = Diagnostic.Create(MsDrm.Analyzers.Descriptors.HandleNotClosed, leak.Invocation.Syntax.GetLocation(), data.ToProperties(), leak.Variable, leak.Function, data.CloseFunction);
                     }
 
                     Lap(ticks, 6, ref start);
@@ -141,7 +145,6 @@ internal static class EnginePhaseProfile
                 }
 
                 Lap(ticks, 7, ref start);
-                CapturedLocals? captures = null;
                 foreach ((IInvocationOperation invocation, ImmutableArray<ILocalSymbol> locals) in stored)
                 {
                     if (locals.Any(local => ImmediateRead.IsReadByNextStatement(invocation, local)))
@@ -149,10 +152,9 @@ internal static class EnginePhaseProfile
                         continue;
                     }
 
-                    captures ??= new CapturedLocals(body);
                     if (ControlFlowGraphLocator.TryFind(graph, invocation.Syntax, CancellationToken.None, out FlowPosition position))
                     {
-                        _ = locals.All(local => !captures.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local));
+                        _ = locals.All(local => !sharing.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local));
                     }
                 }
 
@@ -162,16 +164,6 @@ internal static class EnginePhaseProfile
 
         return (bodies, drmBodies, creatingBodies, invocationCount);
     }
-
-    private static ImmutableDictionary<string, string?> Properties(LeakedHandle leak)
-        => ImmutableDictionary<string, string?>.Empty
-            .Add("Kind", leak.KindName)
-            .Add("CloseFunction", leak.CloseFunction)
-            .Add("SafeHandleType", leak.SafeHandleType)
-            .Add("Variable", leak.Variable ?? string.Empty)
-            .Add("IsWrapper", leak.IsWrapper ? "true" : "false")
-            .Add("Function", leak.Function)
-            .Add("SuccessConditional", leak.SuccessConditional ? "true" : "false");
 
     private static bool IsBodyOwner(SyntaxNode node) => node switch
     {

@@ -44,7 +44,7 @@ internal static class AnalyzerRun
     {
         var failures = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            GuardOffOptions.Instance,
             onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: false,

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace MsDrm.Analyzers.HresultFlow;
+namespace MsDrm.Analyzers.FlowInfrastructure;
 
 /// <summary>
 /// Recognises references that hand out a lasting reference to a local (a ref alias, an address, a

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
+
+namespace MsDrm.Analyzers.HandleFlow;
+
+/// <summary>
+/// Every creation site of one control flow graph, found before solving by one walk over its blocks,
+/// so the sites (and their ids) never depend on the order the solver visits blocks in.
+/// </summary>
+internal sealed class CreationSiteTable
+{
+    private readonly Dictionary<(IInvocationOperation Invocation, int Ordinal), CreationSite> byKey = new();
+    private readonly List<CreationSite> sites = new();
+
+    private CreationSiteTable(int blockCount) => CreatingBlocks = new bool[blockCount];
+
+    /// <summary>Per block ordinal: true when the block holds a creating call (only those can change an empty state).</summary>
+    internal bool[] CreatingBlocks { get; }
+
+    internal int Count => sites.Count;
+
+    internal CreationSite this[int id] => sites[id];
+
+    internal static CreationSiteTable Collect(ControlFlowGraph graph, DrmCallRecognizer recognizer)
+    {
+        var table = new CreationSiteTable(graph.Blocks.Length);
+        foreach (BasicBlock block in graph.Blocks)
+        {
+            foreach (IOperation tree in FunctionGraphs.OperationsOf(block))
+            {
+                foreach (IOperation operation in tree.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation invocation && recognizer.Recognize(invocation.TargetMethod) is { CanCreateHandle: true } method)
+                    {
+                        table.CreatingBlocks[block.Ordinal] = true;
+                        table.Add(recognizer, invocation, method);
+                    }
+                }
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>The site of a creating argument (or returned wrapper, ordinal -1); null when the walk did not see it.</summary>
+    internal CreationSite? Find(IInvocationOperation invocation, int ordinal)
+        => byKey.TryGetValue((invocation, ordinal), out CreationSite? site) ? site : null;
+
+    private void Add(DrmCallRecognizer recognizer, IInvocationOperation invocation, RecognizedMethod method)
+    {
+        string name = DrmCallRecognizer.DisplayName(method.Function, invocation.TargetMethod);
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (recognizer.TryGetCreatedHandle(method, argument, out HandleKind kind, out bool isWrapper))
+            {
+                AddSite(invocation, argument.Parameter!.Ordinal, kind, isWrapper, name);
+            }
+        }
+
+        if (method.Function is null && method.ReturnedWrapper is HandleKind returned)
+        {
+            AddSite(invocation, -1, returned, isWrapper: true, name);
+        }
+    }
+
+    private void AddSite(IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function)
+    {
+        if (!byKey.ContainsKey((invocation, ordinal)))
+        {
+            var site = new CreationSite(sites.Count, invocation, ordinal, kind, isWrapper, function);
+            sites.Add(site);
+            byKey.Add((invocation, ordinal), site);
+        }
+    }
+}

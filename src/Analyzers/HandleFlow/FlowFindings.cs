@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace MsDrm.Analyzers.HandleFlow;
+
+/// <summary>
+/// What the reporting pass learns about the creation sites of one graph: which leak, the variable
+/// each was first stored in (by source position, so never by worklist order), and which are tested
+/// for success. Only the reporting pass writes here; the fixpoint passes never do.
+/// </summary>
+internal sealed class FlowFindings
+{
+    private readonly HashSet<int> leaked = new();
+    private readonly Dictionary<int, (int Position, string Name)> names = new();
+    private readonly HashSet<int> successConditional = new();
+
+    internal void Leak(int id) => leaked.Add(id);
+
+    /// <summary>A variable received the handle; the one earliest in the source names it.</summary>
+    internal void NameSite(int id, string name, int position)
+    {
+        if (!names.TryGetValue(id, out var known) || position < known.Position)
+        {
+            names[id] = (position, name);
+        }
+    }
+
+    /// <summary>A test of the creating call's HRESULT (or a ThrowIfFailed on it) was seen.</summary>
+    internal void MarkSuccessConditional(int id) => successConditional.Add(id);
+
+    internal void AddLeaksTo(CreationSiteTable sites, ImmutableArray<LeakedHandle>.Builder leaks)
+    {
+        foreach (CreationSite site in leaked.Select(id => sites[id]).OrderBy(site => site.Invocation.Syntax.SpanStart).ThenBy(site => site.ParameterOrdinal))
+        {
+            string? variable = names.TryGetValue(site.Id, out var name) ? name.Name : null;
+            leaks.Add(new LeakedHandle(site, variable, successConditional.Contains(site.Id)));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.FlowInfrastructure;
+using MsDrm.Analyzers.Hresults;
+
+namespace MsDrm.Analyzers.HandleFlow;
+
+/// <summary>
+/// Which key of the flow state an operation stands for: a variable (local, parameter, flow capture,
+/// ref aliases resolved), or for an HRESULT test the creating call itself.
+/// </summary>
+internal static class FlowKeyResolver
+{
+    /// <summary>A variable of any kind (for reading what it holds).</summary>
+    internal static object? VariableKey(IOperation operation, VariableSharing sharing) => OperationShapes.StripConversions(operation) switch
+    {
+        ILocalReferenceOperation local => sharing.ResolveAlias(local.Local),
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFlowCaptureReferenceOperation capture => capture.Id,
+        _ => null,
+    };
+
+    /// <summary>A variable this body owns and may track: a plain local or by-value parameter nobody captures.</summary>
+    internal static object? TrackableKey(IOperation target, VariableSharing sharing) => target switch
+    {
+        ILocalReferenceOperation { Local: var local } when sharing.ResolveAlias(local) is var variable
+            && !sharing.IsUntrackable(variable) => variable switch
+            {
+                ILocalSymbol { RefKind: RefKind.None } => variable,
+                IParameterSymbol { RefKind: RefKind.None } => variable,
+                _ => null,
+            },
+        IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !sharing.IsUntrackable(parameter) => parameter,
+        _ => null,
+    };
+
+    /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
+    internal static object? HresultKey(IOperation operation, VariableSharing sharing)
+    {
+        IOperation stripped = OperationShapes.StripConversions(operation);
+        return stripped switch
+        {
+            IInvocationOperation => stripped,
+
+            // (hr = DRMX(...)) < 0 tests the call's value, which hr now holds too.
+            ISimpleAssignmentOperation { IsRef: false } assignment => HresultKey(assignment.Value, sharing),
+            _ => VariableKey(stripped, sharing),
+        };
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
+using MsDrm.Analyzers.HandleFlow;
+
+namespace MsDrm.Analyzers.Rules;
+
+/// <summary>
+/// The facts of one executable body that every rule shares, computed once by whichever rule asks
+/// first: the variable sharing (captures, ref aliases) and the handle flow's findings. A path rule
+/// reads <see cref="GetHandleFlow"/>; it never runs a flow of its own.
+/// </summary>
+/// <remarks>Kept per body operation tree (the driver hands every analyzer the same tree), and dropped with it.</remarks>
+internal sealed class DrmBody
+{
+    private static readonly ConditionalWeakTable<IOperation, DrmBody> ByRoot = new();
+
+    private readonly object gate = new();
+    private readonly DrmCallRecognizer recognizer;
+    private VariableSharing? sharing;
+    private HandleFlowResult? handleFlow;
+    private Dictionary<SyntaxNode, ImmutableArray<LeakedHandle>>? leaksByCall;
+    private int failed;
+
+    private DrmBody(IOperation root, DrmCallRecognizer recognizer)
+    {
+        Root = root;
+        this.recognizer = recognizer;
+    }
+
+    /// <summary>The root of the body's operation tree (a method body, constructor body, or block).</summary>
+    internal IOperation Root { get; }
+
+    /// <summary>True once a rule failed on this body: every rule then skips it (see the error policy in <see cref="DrmRuleAnalyzer"/>).</summary>
+    internal bool HasFailed => Volatile.Read(ref failed) != 0;
+
+    internal static DrmBody For(IOperation root, DrmCallRecognizer recognizer)
+        => ByRoot.GetValue(root, r => new DrmBody(r, recognizer));
+
+    internal void MarkFailed() => Volatile.Write(ref failed, 1);
+
+    /// <summary>Captured variables, ref aliases and ref exposure of the body (one walk, on first use).</summary>
+    internal VariableSharing Sharing
+    {
+        get
+        {
+            lock (gate)
+            {
+                return sharing ??= VariableSharing.Of(Root);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handle flow's findings for the body and every function nested in it, computed on first
+    /// use from the body's graph. Null for a body that is not executable (a field initialiser:
+    /// whatever it creates is stored in a member).
+    /// </summary>
+    internal HandleFlowResult? GetHandleFlow(Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    {
+        if (!OperationRoots.IsExecutableBody(Root))
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (handleFlow is null)
+            {
+                sharing ??= VariableSharing.Of(Root);
+                handleFlow = HandleFlowAnalysis.Analyze(graph(), recognizer, sharing, cancellationToken);
+            }
+
+            return handleFlow;
+        }
+    }
+
+    /// <summary>The leaks whose creating call is <paramref name="call"/>, in parameter order.</summary>
+    internal ImmutableArray<LeakedHandle> LeaksCreatedBy(SyntaxNode call, Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    {
+        if (GetHandleFlow(graph, cancellationToken) is not { Leaks.Length: > 0 } result)
+        {
+            return ImmutableArray<LeakedHandle>.Empty;
+        }
+
+        lock (gate)
+        {
+            if (leaksByCall is null)
+            {
+                var byCall = new Dictionary<SyntaxNode, ImmutableArray<LeakedHandle>.Builder>();
+                foreach (LeakedHandle leak in result.Leaks)
+                {
+                    if (!byCall.TryGetValue(leak.Invocation.Syntax, out var leaks))
+                    {
+                        byCall.Add(leak.Invocation.Syntax, leaks = ImmutableArray.CreateBuilder<LeakedHandle>());
+                    }
+
+                    leaks.Add(leak);
+                }
+
+                leaksByCall = new Dictionary<SyntaxNode, ImmutableArray<LeakedHandle>>();
+                foreach (var pair in byCall)
+                {
+                    leaksByCall.Add(pair.Key, pair.Value.ToImmutable());
+                }
+            }
+
+            return leaksByCall.TryGetValue(call, out ImmutableArray<LeakedHandle> found) ? found : ImmutableArray<LeakedHandle>.Empty;
+        }
+    }
+}

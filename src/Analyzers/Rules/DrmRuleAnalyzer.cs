@@ -1,0 +1,76 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.FlowInfrastructure;
+
+namespace MsDrm.Analyzers.Rules;
+
+/// <summary>
+/// What every MSDRM rule sets up the same way: concurrent execution, generated code skipped, the
+/// API model once per compilation (<see cref="DrmCallRecognizer.For"/>), the shared pre-filter and
+/// the error policy.
+/// </summary>
+/// <remarks>
+/// <para>Pre-filter: one invocation action per rule, no per-body callbacks. The recognizer classifies
+/// each called method once per compilation (a cached lookup), so a call that is no DRM call costs one
+/// dictionary hit and a body without DRM calls costs nothing more. Only a DRM call reaches the rule,
+/// with the <see cref="DrmBody"/> of its body: the per-body facts every rule shares (variable sharing,
+/// the handle flow's findings), computed by whichever rule asks first.</para>
+/// <para>Error policy: an unexpected exception in a rule skips that body (no diagnostic, no AD0001)
+/// and the body is not analysed again. Tests turn the guard off with the analyzer config key
+/// <c>msdrm.internal.rethrow_exceptions = true</c>, so a crash shows up as AD0001 there.</para>
+/// </remarks>
+public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The analyzer config key that turns the guard off (tests only).</summary>
+    internal const string RethrowExceptionsKey = "msdrm.internal.rethrow_exceptions";
+
+    /// <inheritdoc />
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            DrmCallRecognizer recognizer = DrmCallRecognizer.For(start.Compilation);
+            start.RegisterOperationAction(operation => OnInvocation(operation, recognizer), OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>True for the calls the rule looks at; every other call is dropped before any work.</summary>
+    private protected abstract bool IsRelevant(RecognizedMethod method);
+
+    /// <summary>Analyses one relevant call; reports only diagnostics located at that call.</summary>
+    private protected abstract void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body);
+
+    private void OnInvocation(OperationAnalysisContext context, DrmCallRecognizer recognizer)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        RecognizedMethod method = recognizer.Recognize(invocation.TargetMethod);
+        if (!IsRelevant(method))
+        {
+            return;
+        }
+
+        DrmBody body = DrmBody.For(OperationRoots.RootOf(invocation), recognizer);
+        if (body.HasFailed)
+        {
+            return;
+        }
+
+        try
+        {
+            AnalyzeCall(context, invocation, method, body);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowRequested(context, invocation))
+        {
+            // Broken or unexpected code: skip the whole body rather than fail the build with AD0001.
+            body.MarkFailed();
+        }
+    }
+
+    private static bool RethrowRequested(OperationAnalysisContext context, IInvocationOperation invocation)
+        => AnalyzerOptionsReader.GetBool(context.Options, invocation.Syntax.SyntaxTree, RethrowExceptionsKey, defaultValue: false);
+}
