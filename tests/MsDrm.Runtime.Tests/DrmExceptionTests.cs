@@ -84,7 +84,7 @@ public sealed class DrmExceptionTests
     [Fact]
     public void The_table_holds_every_documented_E_DRM_code()
     {
-        // 97 E_DRM_* rows in msdrm-api.md: 0x8004930C and 0x8004CF00..0x8004CF81 minus the undocumented gaps.
+        // 97 documented E_DRM_* codes: 0x8004930C and 0x8004CF00..0x8004CF81 minus the undocumented gaps.
         int[] gaps = { 0x03, 0x0D, 0x1A, 0x29, 0x2A, 0x2B, 0x2D, 0x2E, 0x32, 0x3F, 0x56, 0x77 };
         int named = 0;
         for (int low = 0x00; low <= 0x81; low++)

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MsDrm.Analyzers.Tests.ApiModel;
 
-/// <summary>The embedded API table agrees with the facts of msdrm-api.md.</summary>
+/// <summary>The embedded API table agrees with the documented facts of msdrm.dll (one row per handle parameter, see docs/design.md).</summary>
 public class DrmApiTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md MSDRM001, second bullet: a handle "must reach its matching close function on every path
+/// docs/rules/MSDRM001.md ("What ends the method's ownership"): a handle "must reach its matching close function on every path
 /// that leaves the method, or escape" — and "Passing it as an ordinary input to a DRM function is a use,
 /// not an escape". Also "Exception paths are not counted here".
 /// </summary>

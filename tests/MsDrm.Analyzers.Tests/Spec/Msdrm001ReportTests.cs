@@ -6,7 +6,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md MSDRM001: "Reported on the creating invocation; the message names the variable, the
+/// docs/rules/MSDRM001.md: "Reported on the creating invocation; the message names the variable, the
 /// creating function and the close function that must receive it."
 /// </summary>
 public sealed class Msdrm001ReportTests

@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md "Which calls are DRM calls" (handle parameter types, entry points, other DLL names,
+/// docs/design.md "Which calls are DRM calls" (handle parameter types, entry points, other DLL names,
 /// [LibraryImport], MsDrm.Runtime) and the MSDRM001 bullets on overwrites, wrappers and the report
 /// location, over many C# shapes (async, iterators, lambdas, top-level statements, structs ...).
 /// </summary>
@@ -335,7 +335,7 @@ public sealed class Msdrm001ShapeTests
 
     // Discards ----------------------------------------------------------------------------------------
 
-    // DESIGN.md does not mention `out _`; the handle exists and can never reach its close function, so
+    // The rule page does not mention `out _`; the handle exists and can never reach its close function, so
     // by "must reach its matching close function on every path" it is a leak.
     [Fact]
     public Task Discard_out_handle_is_reported() => V("""
@@ -495,7 +495,7 @@ public sealed class Msdrm001ShapeTests
     public Task Shape_tuple_return_is_an_escape() => VRaw("""
         internal static class User
         {
-            // Returned inside a tuple: still "be returned" in DESIGN.md's escape list.
+            // Returned inside a tuple: still "be returned" in the rule page's escape list.
             public static (int Hr, uint Copy) Copy(uint session)
             {
                 int hr = Native.DRMDuplicateSession(session, out uint copy);

@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md MSDRM001, first bullet: "When that call's HRESULT is tested, the handle exists only on the
+/// docs/rules/MSDRM001.md ("When a handle exists"): "When that call's HRESULT is tested, the handle exists only on the
 /// success side". Every program closes (or not) the handle only where the success test says it exists.
 /// </summary>
 public sealed class Msdrm001SuccessTests

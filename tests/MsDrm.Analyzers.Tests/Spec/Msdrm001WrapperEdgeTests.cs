@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// Wrapper programs where the "DRM function" status of MsDrm.Runtime methods matters: DESIGN.md counts
+/// Wrapper programs where the "DRM function" status of MsDrm.Runtime methods matters: docs/design.md counts
 /// "the methods of MsDrm.Runtime" as DRM calls, so handing a wrapper to one is a use, not an escape.
 /// </summary>
 public sealed class Msdrm001WrapperEdgeTests

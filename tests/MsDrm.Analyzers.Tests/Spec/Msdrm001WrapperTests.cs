@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md MSDRM001: "A SafeDrm*Handle (from Duplicate(), Adopt() or a runtime method) that is neither
+/// docs/rules/MSDRM001.md: "A SafeDrm*Handle (from Duplicate(), Adopt() or a runtime method) that is neither
 /// disposed nor escapes is reported the same way."
 /// </summary>
 public sealed class Msdrm001WrapperTests

@@ -5,7 +5,7 @@ using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// DESIGN.md MSDRM002: "Reported on a DRM call whose result is an expression statement, or stored in a
+/// docs/rules/MSDRM002.md: "Reported on a DRM call whose result is an expression statement, or stored in a
 /// variable that is overwritten or leaves scope before any read. Not reported for an explicit discard
 /// (_ = DRM...(...)), which states intent, nor for the close functions (DRMClose*), unless .editorconfig
 /// sets msdrm.check_close_results = true."
@@ -244,7 +244,7 @@ public sealed class Msdrm002Tests
             Marshal.ThrowExceptionForHR(hr);
         """);
 
-    // Read in the next iteration and after the loop. DESIGN.md is ambiguous when the store is read in
+    // Read in the next iteration and after the loop. The rule page is ambiguous when the store is read in
     // the next iteration but NOT after the loop ("leaves scope before any read" on the exit path only):
     // the analyzer reports that case; this spec does not pin it down.
     [Fact]

@@ -7,7 +7,7 @@ using MsDrm.Testing;
 namespace MsDrm.Analyzers.Tests.Spec;
 
 /// <summary>
-/// Builds the small user programs of the spec-conformance tests (DESIGN.md semantics) and runs one
+/// Builds the small user programs of the spec-conformance tests (the semantics of docs/rules and docs/design.md) and runs one
 /// analyzer over them. The user's own msdrm.dll declarations (<c>Native.DRMxxx</c>) are always present.
 /// </summary>
 internal static class SpecPrograms

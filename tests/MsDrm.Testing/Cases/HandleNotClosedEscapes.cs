@@ -3,7 +3,7 @@ using static MsDrm.Testing.Cases.HandleNotClosedSource;
 namespace MsDrm.Testing.Cases;
 
 /// <summary>
-/// Every escape of DESIGN.md, paired: Wrong only uses the handle (or hands over something else),
+/// Every escape of docs/rules/MSDRM001.md, paired: Wrong only uses the handle (or hands over something else),
 /// Correct hands the handle over, which ends the method's ownership.
 /// </summary>
 internal static class HandleNotClosedEscapes

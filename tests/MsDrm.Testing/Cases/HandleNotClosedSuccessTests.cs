@@ -3,7 +3,7 @@ using static MsDrm.Testing.Cases.HandleNotClosedSource;
 namespace MsDrm.Testing.Cases;
 
 /// <summary>
-/// The success tests of DESIGN.md. Each Correct closes the handle on the success side only (or
+/// The success tests of docs/rules/MSDRM001.md. Each Correct closes the handle on the success side only (or
 /// returns on the failure side first), which is silent only if the test is understood; each Wrong
 /// closes on the failure side, or not at all, so the success side still leaks.
 /// </summary>
