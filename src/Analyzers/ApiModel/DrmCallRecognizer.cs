@@ -87,7 +87,7 @@ internal sealed class DrmCallRecognizer
     internal bool IsThrowIfFailed(IMethodSymbol method) => Recognize(method).IsThrowIfFailed;
 
     /// <summary>True for a method declared by one of the runtime's types (namespace <c>MsDrm</c>).</summary>
-    internal bool IsRuntimeMethod(IMethodSymbol method)
+    private bool IsRuntimeMethod(IMethodSymbol method)
     {
         INamedTypeSymbol type = method.ContainingType;
         return type is not null
