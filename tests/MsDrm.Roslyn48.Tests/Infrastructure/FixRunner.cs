@@ -21,18 +21,10 @@ public static class FixRunner
     /// <summary>Fixes <paramref name="source"/> (no markup) step by step.</summary>
     public static async Task<FixRunResult> RunAsync(string source, int maxSteps = 40)
     {
-        using var workspace = new AdhocWorkspace();
-        var projectInfo = ProjectInfo.Create(
-            ProjectId.CreateNewId(), VersionStamp.Create(), "Test", "Test", LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: Net80References.Net80WithRuntime);
-        Project project = workspace.AddProject(projectInfo);
-        DocumentId testId = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source)).Id;
-        workspace.AddDocument(project.Id, DrmDeclarations.FileName, SourceText.From(DrmDeclarations.Source));
-
+        (AdhocWorkspace workspace, DocumentId testId) = CreateWorkspace(source);
+        using var disposeWorkspace = workspace;
         ImmutableArray<Diagnostic> initial = await AnalyzeAsync(workspace.CurrentSolution.GetDocument(testId)!);
-        ImmutableArray<Diagnostic> initialErrors = await ErrorsAsync(workspace.CurrentSolution.GetProject(project.Id)!);
+        ImmutableArray<Diagnostic> initialErrors = await ErrorsAsync(workspace.CurrentSolution.GetDocument(testId)!.Project);
         int fixedCount = 0;
         var skipped = new HashSet<string>();
         for (int step = 0; step < maxSteps; step++)
@@ -60,15 +52,33 @@ public static class FixRunner
             fixedCount++;
         }
 
-        Document final = workspace.CurrentSolution.GetDocument(testId)!;
-        return new FixRunResult(
+        return await ResultAsync(workspace.CurrentSolution.GetDocument(testId)!, fixedCount, initial, initialErrors);
+    }
+
+    /// <summary>A workspace with one C# project: Test.cs holding <paramref name="source"/>, and Native.cs.</summary>
+    public static (AdhocWorkspace Workspace, DocumentId TestDocument) CreateWorkspace(string source)
+    {
+        var workspace = new AdhocWorkspace();
+        var projectInfo = ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Create(), "Test", "Test", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: Net80References.Net80WithRuntime);
+        Project project = workspace.AddProject(projectInfo);
+        DocumentId testId = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source)).Id;
+        workspace.AddDocument(project.Id, DrmDeclarations.FileName, SourceText.From(DrmDeclarations.Source));
+        return (workspace, testId);
+    }
+
+    /// <summary>The outcome: the final text, diagnostics and compile errors next to the initial ones.</summary>
+    public static async Task<FixRunResult> ResultAsync(Document final, int fixedCount, ImmutableArray<Diagnostic> initial, ImmutableArray<Diagnostic> initialErrors)
+        => new(
             (await final.GetTextAsync()).ToString(),
             fixedCount,
             initial,
             await AnalyzeAsync(final),
             initialErrors,
             await ErrorsAsync(final.Project));
-    }
 
     /// <summary>The product's diagnostics in <paramref name="document"/>, in source order.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Document document)
@@ -94,7 +104,8 @@ public static class FixRunner
             .ToImmutableArray();
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> ErrorsAsync(Project project)
+    /// <summary>The compile errors of <paramref name="project"/>.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> ErrorsAsync(Project project)
     {
         Compilation compilation = (await project.GetCompilationAsync())!;
         return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
