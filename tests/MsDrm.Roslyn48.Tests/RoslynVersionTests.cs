@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using MsDrm.Roslyn48.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MsDrm.Roslyn48.Tests;
 
@@ -9,7 +10,7 @@ namespace MsDrm.Roslyn48.Tests;
 /// This leg is only worth something if it really runs Roslyn 4.8: the loaded compiler and Workspaces,
 /// the files in the output folder and what the product assemblies were compiled against all say so.
 /// </summary>
-public class RoslynVersionTests
+public class RoslynVersionTests(ITestOutputHelper output)
 {
     private static readonly Version Shipped = new(4, 8, 0, 0);
 
@@ -59,10 +60,15 @@ public class RoslynVersionTests
     {
         Assert.NotEmpty(ProductAssemblies.CreateAnalyzers());
         Assert.NotEmpty(ProductAssemblies.CreateCodeFixProviders());
-        var loaded = AppDomain.CurrentDomain.GetAssemblies()
-            .Select(a => a.GetName())
-            .Where(n => RoslynAssemblies.Contains(n.Name))
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => RoslynAssemblies.Contains(a.GetName().Name))
             .ToList();
+        foreach (Assembly assembly in assemblies)
+        {
+            output.WriteLine($"{assembly.GetName().FullName} from {assembly.Location}");
+        }
+
+        var loaded = assemblies.Select(a => a.GetName()).ToList();
         Assert.Contains(loaded, n => n.Name == "Microsoft.CodeAnalysis");
         Assert.All(loaded, n => Assert.Equal(Shipped, n.Version));
     }
