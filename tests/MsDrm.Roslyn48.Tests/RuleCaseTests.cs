@@ -22,6 +22,7 @@ public class RuleCaseTests
         Assert.Contains("MSDRM001", covered);
         Assert.Contains("MSDRM002", covered);
         Assert.True(SharedRuleCases.All.Length >= 100, $"only {SharedRuleCases.All.Length} cases");
+        Assert.Equal(SharedRuleCases.All.Length, SharedRuleCases.All.Select(c => c.Key).Distinct().Count());
         Assert.Subset(supported, covered);
     }
 
