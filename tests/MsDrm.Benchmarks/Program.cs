@@ -19,6 +19,10 @@ try
     {
         ok = await ScalingMode.RunAsync(options);
     }
+    else if (options.Fixes)
+    {
+        ok = await FixesMode.RunAsync(options);
+    }
     else if (options.WorstCase)
     {
         ok = await WorstCaseMode.RunAsync(options);
