@@ -17,12 +17,8 @@ internal sealed class AdoptInUsingFixer : RawHandleFixer
     // The wrapper keeps the value it adopted, so a later re-creation of h inside the block is fine.
     protected override bool AllowsRewriteInRange => true;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        properties.TryGetValue(DiagnosticProperties.SafeHandleType, out string? type);
-        return $"Dispose '{name}' through {(string.IsNullOrEmpty(type) ? "its SafeDrm handle" : type)}.Adopt in a using block";
-    }
+    internal override string Title(LeakFacts facts)
+        => $"Dispose '{facts.Variable}' through {(facts.Kind is { } kind ? kind.SafeHandleTypeName() : "its SafeDrm handle")}.Adopt in a using block";
 
     protected override bool IsAvailable(FixInput input, HandleKind kind, int position)
         => input.Recognizer.GetWrapperType(kind) is { } wrapper && input.Model.IsAccessible(position, wrapper);

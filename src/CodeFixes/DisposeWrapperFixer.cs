@@ -27,15 +27,12 @@ internal sealed class DisposeWrapperFixer : DrmFixer
 {
     internal override string EquivalenceKey => FixKinds.DisposeWrapper;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        return string.IsNullOrEmpty(name) ? "Dispose the handle with a using statement" : $"Dispose '{name}' with a using statement";
-    }
+    internal override string Title(LeakFacts facts)
+        => facts.Variable.Length == 0 ? "Dispose the handle with a using statement" : $"Dispose '{facts.Variable}' with a using statement";
 
     internal override FixStep? Step(FixInput input)
     {
-        if (input.Property(DiagnosticProperties.IsWrapper) != "true")
+        if (!input.Facts.IsWrapper)
         {
             return null;
         }

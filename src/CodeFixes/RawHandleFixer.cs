@@ -35,8 +35,8 @@ internal abstract class RawHandleFixer : DrmFixer
 
     internal override FixStep? Step(FixInput input)
     {
-        string name = input.Property(DiagnosticProperties.Variable);
-        if ((input.Property(DiagnosticProperties.IsWrapper) == "true") != HandlesWrappers || !TryGetKind(input, out HandleKind kind))
+        string name = input.Facts.Variable;
+        if (input.Facts.IsWrapper != HandlesWrappers || input.Facts.Kind is not { } kind)
         {
             return null;
         }
@@ -298,27 +298,6 @@ internal abstract class RawHandleFixer : DrmFixer
         return nested.Count == 0 ? statement : statement.RemoveNodes(nested, SyntaxRemoveOptions.KeepNoTrivia) ?? statement;
     }
 
-    internal static bool TryGetKind(FixInput input, out HandleKind kind)
-    {
-        if (Enum.TryParse(input.Property(DiagnosticProperties.Kind), out kind) && Array.IndexOf(HandleKindInfo.AllKinds, kind) >= 0)
-        {
-            return true;
-        }
-
-        string close = input.Property(DiagnosticProperties.CloseFunction);
-        string wrapper = input.Property(DiagnosticProperties.SafeHandleType);
-        foreach (HandleKind candidate in HandleKindInfo.AllKinds)
-        {
-            if (candidate.CloseFunction() == close || candidate.SafeHandleTypeName() == wrapper)
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The handle as an argument of the given type: cast when no implicit conversion exists.</summary>
     protected static ExpressionSyntax Argument(FixInput input, ISymbol handle, ITypeSymbol? target)
     {
@@ -333,6 +312,4 @@ internal abstract class RawHandleFixer : DrmFixer
             SyntaxFactory.ParseTypeName(target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
             value);
     }
-
-    internal static ImmutableDictionary<string, string?> Empty => ImmutableDictionary<string, string?>.Empty;
 }

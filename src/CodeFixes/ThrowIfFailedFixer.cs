@@ -17,7 +17,7 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
 {
     internal override string EquivalenceKey => FixKinds.ThrowIfFailed;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties) => "Throw when the HRESULT is a failure";
+    internal override string Title(LeakFacts facts) => "Throw when the HRESULT is a failure";
 
     internal override FixStep? Step(FixInput input)
     {

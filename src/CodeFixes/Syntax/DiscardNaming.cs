@@ -34,8 +34,7 @@ internal static class DiscardNaming
             TypeSyntax type = SyntaxFactory.ParseTypeName(method.Parameters[created.Index].Type.ToMinimalDisplayString(input.Model, input.Invocation.SpanStart));
             var declaration = SyntaxFactory.DeclarationExpression(type, SyntaxFactory.SingleVariableDesignation(SyntaxFactory.Identifier(name)))
                 .WithTriviaFrom(argument.Expression);
-            ImmutableDictionary<string, string?> properties = input.Properties.SetItem(DiagnosticProperties.Variable, name);
-            return FixStep.Normalized(input.Root.ReplaceNode(argument.Expression, declaration), properties);
+            return FixStep.Normalized(input.Root.ReplaceNode(argument.Expression, declaration), input.Facts.WithVariable(name));
         }
 
         return null;

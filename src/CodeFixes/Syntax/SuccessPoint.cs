@@ -31,7 +31,7 @@ internal readonly struct SuccessPoint
     internal static SuccessPoint Find(FixInput input, StatementSyntax creating, StatementList list, System.Collections.Generic.IReadOnlyList<ISymbol> aliases, SyntaxNode scope)
     {
         var after = new SuccessPoint(list, list.IndexOf(creating) + 1, null);
-        if (input.Property(DiagnosticProperties.SuccessConditional) != "true")
+        if (!input.Facts.SuccessConditional)
         {
             return after;
         }
