@@ -63,8 +63,21 @@ internal sealed class DisposeWrapperFixer : DrmFixer
                 return FixAssignment(input, statement, assignment, left);
 
             default:
-                return null;
+                return NameTemporary(input, invocation);
         }
+    }
+
+    /// <summary>
+    /// A wrapper used as a temporary, <c>!s.Duplicate().IsInvalid</c>: it gets a local declared just
+    /// before the statement, which the next step disposes like any other.
+    /// </summary>
+    private static FixStep? NameTemporary(FixInput input, InvocationExpressionSyntax invocation)
+    {
+        StatementSyntax? statement = Normalizer.EnclosingStatement(invocation);
+        string baseName = input.Facts.Kind is { } kind ? DiscardNaming.BaseName(kind) : "handle";
+        return statement is not null && LocalExtraction.Extract(input.Root, statement, invocation, baseName, input.Model, input.CancellationToken) is { } extracted
+            ? FixStep.Normalized(extracted)
+            : null;
     }
 
     private static FixStep? FixDeclaration(FixInput input, LocalDeclarationStatementSyntax declaration, VariableDeclaratorSyntax declarator)

@@ -63,7 +63,8 @@ internal static class DiscardNaming
         _ => false,
     };
 
-    private static string BaseName(HandleKind kind) => kind switch
+    /// <summary>The name a fix gives a handle of this kind.</summary>
+    internal static string BaseName(HandleKind kind) => kind switch
     {
         HandleKind.Session => "session",
         HandleKind.Pub => "pubHandle",
