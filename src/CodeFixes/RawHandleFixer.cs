@@ -218,16 +218,19 @@ internal abstract class RawHandleFixer : DrmFixer
             return null;
         }
 
-        // The handle written again in the range: end the block just before a plain overwrite, where
-        // the old handle is dead; uses after it touch the new handle, not the closed one.
+        // The handle written again in the range: end the block at the overwrite, where the old handle
+        // is dead; uses after it touch the new handle, not the closed one. A wrapper keeps the value it
+        // adopted, so its block may hold Duplicate(h, out h); a finally block would close the new one.
         int limit = int.MaxValue;
-        if (RangeGuards.FirstOverwrite(list, start, end, handle, input.Model, input.CancellationToken) is var (overwrite, plain))
+        if (RangeGuards.FirstOverwrite(list, start, end, handle, input.Model, input.CancellationToken) is var (overwrite, unconditional, readsFirst, writeStart))
         {
-            if (plain && Plan(planner, list, start, overwrite - 1, scope, out var shortHoisted) is int shortEnd && shortEnd < overwrite)
+            int cut = readsFirst ? overwrite : overwrite - 1;
+            if (unconditional && (AllowsRewriteInRange || !readsFirst)
+                && Plan(planner, list, start, cut, scope, out var shortHoisted) is int shortEnd && shortEnd <= cut)
             {
-                (end, hoisted, limit) = (shortEnd, shortHoisted, list.Statements[overwrite].SpanStart);
+                (end, hoisted, limit) = (shortEnd, shortHoisted, writeStart);
             }
-            else if (!AllowsRewriteInRange || ClosesFrom(list, start, end, kind, aliases, input, list.Statements[overwrite].SpanStart))
+            else if (!AllowsRewriteInRange || ClosesFrom(list, start, end, kind, aliases, input, writeStart))
             {
                 // A close after the overwrite closes another handle: removing it would leak that one.
                 return null;

@@ -44,11 +44,12 @@ internal static class RangeGuards
     }
 
     /// <summary>
-    /// The first statement in [start, end] that writes <paramref name="handle"/> again, and whether
-    /// the write is plain: an expression statement or declaration that always writes, with no read of
-    /// the handle before the write in it (so the old handle is dead from there).
+    /// The first statement in [start, end] that writes <paramref name="handle"/> again; whether the
+    /// write always happens there (an expression statement or declaration, not under a condition);
+    /// where the write starts: from there the variable holds another handle.
+    /// where the write ends, after which the variable holds another handle.
     /// </summary>
-    internal static (int Index, bool Plain)? FirstOverwrite(StatementList list, int start, int end, ISymbol handle, SemanticModel model, CancellationToken cancellationToken)
+    internal static (int Index, bool Unconditional, bool ReadsFirst, int WriteStart)? FirstOverwrite(StatementList list, int start, int end, ISymbol handle, SemanticModel model, CancellationToken cancellationToken)
     {
         for (int i = start; i <= end; i++)
         {
@@ -60,10 +61,9 @@ internal static class RangeGuards
                 continue;
             }
 
-            bool plain = statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax
-                && Unconditional(write, statement)
-                && references.All(r => r == write || r.SpanStart > write.Span.End);
-            return (i, plain);
+            bool unconditional = statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax && Unconditional(write, statement);
+            bool readsFirst = references.Any(r => r != write && r.SpanStart < write.SpanStart);
+            return (i, unconditional, readsFirst, write.SpanStart);
         }
 
         return null;
