@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 
 namespace MsDrm.CodeFixes.Syntax;
