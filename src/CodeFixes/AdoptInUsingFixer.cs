@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.CodeFixes.Syntax;
 
@@ -17,12 +15,8 @@ internal sealed class AdoptInUsingFixer : RawHandleFixer
     // The wrapper keeps the value it adopted, so a later re-creation of h inside the block is fine.
     protected override bool AllowsRewriteInRange => true;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        string? type = HandleDiagnosticData.TryRead(properties)?.SafeHandleType;
-        return $"Dispose '{name}' through {(string.IsNullOrEmpty(type) ? "its SafeDrm handle" : type)}.Adopt in a using block";
-    }
+    internal override string Title(LeakFacts facts)
+        => $"Dispose '{facts.Variable}' through {(facts.Kind is { } kind ? kind.SafeHandleTypeName() : "its SafeDrm handle")}.Adopt in a using block";
 
     protected override bool IsAvailable(FixInput input, HandleKind kind, int position)
         => input.Recognizer.GetWrapperType(kind) is { } wrapper && input.Model.IsAccessible(position, wrapper);

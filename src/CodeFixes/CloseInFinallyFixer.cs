@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 
 namespace MsDrm.CodeFixes;
@@ -22,12 +20,8 @@ internal sealed class CloseInFinallyFixer : RawHandleFixer
     // A finally block closes whatever h holds at the end, so h must not be re-created in the block.
     protected override bool AllowsRewriteInRange => false;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        string? close = HandleDiagnosticData.TryRead(properties)?.CloseFunction;
-        return $"Close '{name}' with {close} in a finally block";
-    }
+    internal override string Title(LeakFacts facts)
+        => $"Close '{facts.Variable}' with {facts.Kind?.CloseFunction()} in a finally block";
 
     protected override bool IsAvailable(FixInput input, HandleKind kind, int position) => FindCloseImport(input, kind, position) is not null;
 
@@ -56,28 +50,9 @@ internal sealed class CloseInFinallyFixer : RawHandleFixer
             SyntaxFactory.FinallyClause(SyntaxFactory.Block(call)));
     }
 
-    /// <summary>
-    /// An accessible static method binding to the kind's close function: the project's own imports
-    /// first, then the runtime's <c>NativeMethods</c>.
-    /// </summary>
+    /// <summary>An accessible static method binding to the kind's close function (cached lookups, no compilation scan).</summary>
     internal static IMethodSymbol? FindCloseImport(FixInput input, HandleKind kind, int position)
-    {
-        string closeName = kind.CloseFunction();
-        Compilation compilation = input.Model.Compilation;
-        IEnumerable<IMethodSymbol> candidates = compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member, input.CancellationToken)
-            .OfType<IMethodSymbol>()
-            .Where(m => m.IsExtern || m.IsPartialDefinition || m.PartialImplementationPart is not null);
-        if (input.Recognizer.NativeMethodsType is { } runtime)
-        {
-            candidates = candidates.Concat(runtime.GetMembers(closeName).OfType<IMethodSymbol>());
-        }
-
-        return candidates.FirstOrDefault(m => m.IsStatic
-            && m.Parameters.Length == 1
-            && m.Parameters[0].RefKind == RefKind.None
-            && input.Recognizer.GetFunction(m)?.Name == closeName
-            && input.Model.IsAccessible(position, m));
-    }
+        => input.Lookups.FindCloseImport(input.Model, kind, position, input.Model.GetSymbolInfo(input.Invocation, input.CancellationToken).Symbol as IMethodSymbol, input.CancellationToken);
 
     private static bool InScopeBySimpleName(FixInput input, IMethodSymbol method, int position)
         => input.Model.LookupSymbols(position, name: method.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, method));

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.CodeFixes.Syntax;
 
@@ -23,15 +21,11 @@ internal sealed class DisposeOutWrapperFixer : RawHandleFixer
     // using (user) keeps the value it started with.
     protected override bool AllowsRewriteInRange => true;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        return $"Dispose '{name}' with a using statement";
-    }
+    internal override string Title(LeakFacts facts) => $"Dispose '{facts.Variable}' with a using statement";
 
     protected override bool IsAvailable(FixInput input, HandleKind kind, int position)
     {
-        string name = input.Property(DiagnosticProperties.Variable);
+        string name = input.Facts.Variable;
         return name.Length > 0 && SymbolReferences.FindWrittenArgument(input.Invocation, name, input.Model, input.CancellationToken) is not null;
     }
 

@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using MsDrm.Analyzers;
 using MsDrm.CodeFixes.Syntax;
 
 namespace MsDrm.CodeFixes;
@@ -27,15 +25,12 @@ internal sealed class DisposeWrapperFixer : DrmFixer
 {
     internal override string EquivalenceKey => FixKinds.DisposeWrapper;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties)
-    {
-        properties.TryGetValue(DiagnosticProperties.Variable, out string? name);
-        return string.IsNullOrEmpty(name) ? "Dispose the handle with a using statement" : $"Dispose '{name}' with a using statement";
-    }
+    internal override string Title(LeakFacts facts)
+        => facts.Variable.Length == 0 ? "Dispose the handle with a using statement" : $"Dispose '{facts.Variable}' with a using statement";
 
     internal override FixStep? Step(FixInput input)
     {
-        if (input.Property(DiagnosticProperties.IsWrapper) != "true")
+        if (!input.Facts.IsWrapper)
         {
             return null;
         }
@@ -66,8 +61,21 @@ internal sealed class DisposeWrapperFixer : DrmFixer
                 return FixAssignment(input, statement, assignment, left);
 
             default:
-                return null;
+                return NameTemporary(input, invocation);
         }
+    }
+
+    /// <summary>
+    /// A wrapper used as a temporary, <c>!s.Duplicate().IsInvalid</c>: it gets a local declared just
+    /// before the statement, which the next step disposes like any other.
+    /// </summary>
+    private static FixStep? NameTemporary(FixInput input, InvocationExpressionSyntax invocation)
+    {
+        StatementSyntax? statement = Normalizer.EnclosingStatement(invocation);
+        string baseName = input.Facts.Kind is { } kind ? DiscardNaming.BaseName(kind) : "handle";
+        return statement is not null && LocalExtraction.Extract(input.Root, statement, invocation, baseName, input.Model, input.CancellationToken) is { } extracted
+            ? FixStep.Normalized(extracted)
+            : null;
     }
 
     private static FixStep? FixDeclaration(FixInput input, LocalDeclarationStatementSyntax declaration, VariableDeclaratorSyntax declarator)

@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace MsDrm.CodeFixes;
 
 /// <summary>
-/// Shared plumbing of the providers: each offers the fixes of its fixers that apply to a diagnostic
-/// (computed up front, so no fix is offered that would do nothing) and a sequential Fix All.
+/// Shared plumbing of the providers: each offers the fixes of its fixers whose first step applies
+/// to a diagnostic (a cheap check on the current document), computes the edit only when the action
+/// is picked, and offers a sequential Fix All.
 /// </summary>
 public abstract class DrmCodeFixProvider : CodeFixProvider
 {
@@ -33,17 +34,23 @@ public abstract class DrmCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        Document document = context.Document;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            LeakFacts facts = LeakFacts.From(diagnostic.Properties);
             foreach (DrmFixer fixer in Fixers)
             {
-                Document? fixedDocument = await fixer.ApplyAsync(context.Document, diagnostic.Location.SourceSpan, diagnostic.Properties, context.CancellationToken).ConfigureAwait(false);
-                if (fixedDocument is not null)
+                if (!await fixer.IsOfferedAsync(document, diagnostic.Location.SourceSpan, facts, context.CancellationToken).ConfigureAwait(false))
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(fixer.Title(diagnostic.Properties), _ => Task.FromResult(fixedDocument), fixer.EquivalenceKey),
-                        diagnostic);
+                    continue;
                 }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        fixer.Title(facts),
+                        async cancellationToken => await fixer.ApplyAsync(document, diagnostic.Location.SourceSpan, facts, cancellationToken).ConfigureAwait(false) ?? document,
+                        fixer.EquivalenceKey),
+                    diagnostic);
             }
         }
     }

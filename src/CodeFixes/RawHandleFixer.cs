@@ -1,12 +1,9 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.CodeFixes.Syntax;
 
@@ -35,8 +32,8 @@ internal abstract class RawHandleFixer : DrmFixer
 
     internal override FixStep? Step(FixInput input)
     {
-        string name = input.Property(DiagnosticProperties.Variable);
-        if ((input.Property(DiagnosticProperties.IsWrapper) == "true") != HandlesWrappers || !TryGetKind(input, out HandleKind kind))
+        string name = input.Facts.Variable;
+        if (input.Facts.IsWrapper != HandlesWrappers || input.Facts.Kind is not { } kind)
         {
             return null;
         }
@@ -64,12 +61,18 @@ internal abstract class RawHandleFixer : DrmFixer
             statement = labeled;
         }
 
-        if (statement is WhileStatementSyntax or ForStatementSyntax)
+        if (statement is UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax or CommonForEachStatementSyntax)
         {
-            return LoopBody(input, kind, statement, name);
+            // Created in the header: the call moves to a local before the statement, then the handle is planned as usual.
+            return LocalExtraction.Extract(input.Root, statement, invocation, "hr", input.Model, input.CancellationToken) is { } extracted ? FixStep.Normalized(extracted) : null;
         }
 
-        if (statement is null or DoStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax)
+        if (statement is WhileStatementSyntax or ForStatementSyntax or DoStatementSyntax && !RetriesUntilSuccess(input, statement))
+        {
+            return statement is DoStatementSyntax ? null : LoopBody(input, kind, statement, name);
+        }
+
+        if (statement is null)
         {
             return null;
         }
@@ -144,6 +147,23 @@ internal abstract class RawHandleFixer : DrmFixer
     }
 
     /// <summary>
+    /// <c>do { ... } while (Create(out h) &lt; 0);</c> (or <c>while</c>): the loop ends when the call
+    /// succeeds, so the handle lives from after the loop, like after any creating statement.
+    /// </summary>
+    private static bool RetriesUntilSuccess(FixInput input, StatementSyntax loop)
+    {
+        ExpressionSyntax? condition = loop switch
+        {
+            DoStatementSyntax d => d.Condition,
+            WhileStatementSyntax w => w.Condition,
+            _ => null,
+        };
+        InvocationExpressionSyntax invocation = input.Invocation;
+        return condition is not null && condition.Span.Contains(invocation.Span)
+            && new SuccessCondition(input.Model, e => e == invocation, input.CancellationToken).Of(condition) == Polarity.Failure;
+    }
+
+    /// <summary>
     /// When the only uses of the handle after the block it lives in are close calls (a handle
     /// re-created in a loop and closed once after it), those closes go: the new block closes every
     /// handle in its own scope, and they would close the last one twice.
@@ -189,15 +209,32 @@ internal abstract class RawHandleFixer : DrmFixer
 
         (list, start) = climbed.Value;
         var planner = new RangePlanner(input.Model, input.CancellationToken);
-        int end = planner.LastUse(list, start, aliases);
-        (end, var hoisted) = planner.Settle(list, start, end);
-
-        if (!AllowsRewriteInRange && RewritesHandle(list, start, end, handle, input))
+        int? planned = Plan(planner, list, start, planner.LastUse(list, start, aliases), scope, out var hoisted);
+        if (planned is not int end)
         {
             return null;
         }
 
-        if (UsedOutsideRange(list, start, end, aliases, scope, input))
+        // The handle written again in the range: end the block at the overwrite, where the old handle
+        // is dead; uses after it touch the new handle, not the closed one. A wrapper keeps the value it
+        // adopted, so its block may hold Duplicate(h, out h); a finally block would close the new one.
+        int limit = int.MaxValue;
+        if (RangeGuards.FirstOverwrite(list, start, end, handle, input.Model, input.CancellationToken) is var (overwrite, unconditional, readsFirst, writeStart))
+        {
+            int cut = readsFirst ? overwrite : overwrite - 1;
+            if (unconditional && (AllowsRewriteInRange || !readsFirst)
+                && Plan(planner, list, start, cut, scope, out var shortHoisted) is int shortEnd && shortEnd <= cut)
+            {
+                (end, hoisted, limit) = (shortEnd, shortHoisted, writeStart);
+            }
+            else if (!AllowsRewriteInRange || ClosesFrom(list, start, end, kind, aliases, input, writeStart))
+            {
+                // A close after the overwrite closes another handle: removing it would leak that one.
+                return null;
+            }
+        }
+
+        if (UsedOutsideRange(list, start, end, aliases, handle, limit, scope, input))
         {
             // A use after the block would touch a closed handle: no fix rather than a wrong one.
             return null;
@@ -228,28 +265,41 @@ internal abstract class RawHandleFixer : DrmFixer
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
     }
 
-    /// <summary>True when a reference from the start of the range on lies outside the statements [start, end].</summary>
-    private static bool UsedOutsideRange(StatementList list, int start, int end, List<ISymbol> aliases, SyntaxNode scope, FixInput input)
+    /// <summary>The settled end of the range from <paramref name="start"/> to <paramref name="end"/>, grown over gotos into it; null when none fits.</summary>
+    private static int? Plan(RangePlanner planner, StatementList list, int start, int end, SyntaxNode scope, out HashSet<LocalDeclarationStatementSyntax> hoisted)
+    {
+        hoisted = new HashSet<LocalDeclarationStatementSyntax>();
+        for (int previous = -2; previous != end;)
+        {
+            previous = end;
+            (end, hoisted) = planner.Settle(list, start, end);
+            if (RangeGuards.CoverGotos(list, start, end, scope) is not int covered)
+            {
+                return null;
+            }
+
+            end = covered;
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// True when a reference from the start of the range on lies outside the statements [start, end];
+    /// references of the handle itself from <paramref name="limit"/> on (after it was overwritten) do not count.
+    /// </summary>
+    private static bool UsedOutsideRange(StatementList list, int start, int end, List<ISymbol> aliases, ISymbol handle, int limit, SyntaxNode scope, FixInput input)
     {
         int from = start < list.Statements.Count ? list.Statements[start].SpanStart : list.Owner.Span.End;
         return aliases
-            .SelectMany(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken))
-            .Where(r => r.SpanStart >= from)
+            .SelectMany(a => SymbolReferences.In(scope, a, input.Model, input.CancellationToken)
+                .Where(r => r.SpanStart >= from && (r.SpanStart < limit || !SymbolEqualityComparer.Default.Equals(a, handle))))
             .Any(r => start > end || r.SpanStart >= list.Statements[end].Span.End);
     }
 
-    private static bool RewritesHandle(StatementList list, int start, int end, ISymbol handle, FixInput input)
-    {
-        for (int i = start; i <= end; i++)
-        {
-            if (SymbolReferences.In(list.Statements[i], handle, input.Model, input.CancellationToken).Any(SymbolReferences.IsWrite))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when a close of the handle in [start, end] starts at or after <paramref name="position"/>.</summary>
+    private static bool ClosesFrom(StatementList list, int start, int end, HandleKind kind, List<ISymbol> aliases, FixInput input, int position)
+        => CloseStatements(list, start, end, kind, aliases, input).Any(c => c.SpanStart >= position);
 
     /// <summary>Statements (in statement lists) that only close this handle: <c>Close(h);</c>, <c>_ = Close(h);</c>, <c>ThrowIfFailed(Close(h));</c>.</summary>
     private static HashSet<StatementSyntax> CloseStatements(StatementList list, int start, int end, HandleKind kind, List<ISymbol> aliases, FixInput input)
@@ -298,13 +348,6 @@ internal abstract class RawHandleFixer : DrmFixer
         return nested.Count == 0 ? statement : statement.RemoveNodes(nested, SyntaxRemoveOptions.KeepNoTrivia) ?? statement;
     }
 
-    internal static bool TryGetKind(FixInput input, out HandleKind kind)
-    {
-        HandleDiagnosticData? data = HandleDiagnosticData.TryRead(input.Properties);
-        kind = data?.Kind ?? default;
-        return data is not null;
-    }
-
     /// <summary>The handle as an argument of the given type: cast when no implicit conversion exists.</summary>
     protected static ExpressionSyntax Argument(FixInput input, ISymbol handle, ITypeSymbol? target)
     {
@@ -319,6 +362,4 @@ internal abstract class RawHandleFixer : DrmFixer
             SyntaxFactory.ParseTypeName(target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
             value);
     }
-
-    internal static ImmutableDictionary<string, string?> Empty => ImmutableDictionary<string, string?>.Empty;
 }

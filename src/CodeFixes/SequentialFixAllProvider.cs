@@ -58,7 +58,7 @@ internal static class SequentialFixAllProvider
         {
             foreach (DrmFixer fixer in ordered)
             {
-                Document? fixedDocument = await fixer.ApplyAsync(document, marker, diagnostic.Properties, cancellationToken).ConfigureAwait(false);
+                Document? fixedDocument = await fixer.ApplyAsync(document, marker, LeakFacts.From(diagnostic.Properties), cancellationToken).ConfigureAwait(false);
                 if (fixedDocument is not null)
                 {
                     document = fixedDocument;

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
 using MsDrm.CodeFixes.Syntax;
 
 namespace MsDrm.CodeFixes;
@@ -17,7 +15,7 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
 {
     internal override string EquivalenceKey => FixKinds.ThrowIfFailed;
 
-    internal override string Title(ImmutableDictionary<string, string?> properties) => "Throw when the HRESULT is a failure";
+    internal override string Title(LeakFacts facts) => "Throw when the HRESULT is a failure";
 
     internal override FixStep? Step(FixInput input)
     {

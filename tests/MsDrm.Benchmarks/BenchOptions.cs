@@ -1,12 +1,13 @@
 namespace MsDrm.Benchmarks;
 
-/// <summary>Command-line options. Modes: default (one corpus), --quick, --scaling, --worst-case.</summary>
+/// <summary>Command-line options. Modes: default (one corpus), --quick, --scaling, --worst-case, --fixes.</summary>
 internal sealed record BenchOptions
 {
     internal bool Quick { get; init; }
     internal bool Scaling { get; init; }
     internal bool WorstCase { get; init; }
     internal bool Profile { get; init; }
+    internal bool Fixes { get; init; }
     internal bool Concurrent { get; init; }
     internal bool Verbose { get; init; }
     internal int Files { get; init; } = 1000;
@@ -15,12 +16,13 @@ internal sealed record BenchOptions
     internal int Warmup { get; init; } = 1;
 
     internal const string Usage = """
-        usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case | --profile] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
+        usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case | --profile | --fixes] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
           (default)     N files (1,000), 5 rounds after 1 warm-up: compile alone, no-op driver, ours, CA2000+CA1806, IDisposableAnalyzers
           --quick       40 files, 1 round, no warm-up, plus a small worst case: proves the program works (CI)
           --scaling     ours at N = 250, 500, 1,000, 2,000 (3 rounds each): ms per file
           --worst-case  one method of 5,000 statements; one file of 500 DRM methods
           --profile     where our time goes: per rule, empty per-body callbacks, engine phases body by body
+          --fixes       RegisterCodeFixesAsync per MSDRM001/MSDRM002 diagnostic of the corpus (median, max; 3 rounds)
           --concurrent  concurrent build and analysis (default: one thread, for steadier numbers)
         """;
 
@@ -39,6 +41,7 @@ internal sealed record BenchOptions
                 case "--scaling": options = options with { Scaling = true }; break;
                 case "--worst-case": options = options with { WorstCase = true }; break;
                 case "--profile": options = options with { Profile = true }; break;
+                case "--fixes": options = options with { Fixes = true }; break;
                 case "--concurrent": options = options with { Concurrent = true }; break;
                 case "--verbose": options = options with { Verbose = true }; break;
                 case "--files" when TryNumber(args, ++i, out int files): options = options with { Files = files }; break;

@@ -23,6 +23,10 @@ try
     {
         ok = await ProfileMode.RunAsync(options);
     }
+    else if (options.Fixes)
+    {
+        ok = await FixesMode.RunAsync(options);
+    }
     else if (options.WorstCase)
     {
         ok = await WorstCaseMode.RunAsync(options);

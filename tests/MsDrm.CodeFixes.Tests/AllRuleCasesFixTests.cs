@@ -37,6 +37,25 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
         Assert.Empty(NewErrors(result));
     }
 
+    /// <summary>
+    /// The contract on every Wrong case: each MSDRM001/MSDRM002 diagnostic (the case's rule or not)
+    /// gets at least one fix; each offered action, not only the first, removes its diagnostic with no
+    /// new compile error and no new MSDRM diagnostic; Fix All in every scope likewise.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task WrongCase_EveryOfferedFixKeepsTheContract(string rule, string name)
+    {
+        RuleCase ruleCase = AllCases().Single(c => c.Rule == rule && c.Case.Name == name).Case;
+        var (failures, texts) = await FixContract.CheckAsync(StripMarkup(ruleCase.Wrong));
+        foreach (string text in texts)
+        {
+            output.WriteLine(text);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     /// <summary>All cases in one run: reports how many diagnostics the fixes removed.</summary>
     [Fact]
     public async Task AllWrongCases_Summary()

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
 using MsDrm.Analyzers.ApiModel;
 
 namespace MsDrm.CodeFixes.Syntax;
@@ -34,8 +32,7 @@ internal static class DiscardNaming
             TypeSyntax type = SyntaxFactory.ParseTypeName(method.Parameters[created.Index].Type.ToMinimalDisplayString(input.Model, input.Invocation.SpanStart));
             var declaration = SyntaxFactory.DeclarationExpression(type, SyntaxFactory.SingleVariableDesignation(SyntaxFactory.Identifier(name)))
                 .WithTriviaFrom(argument.Expression);
-            ImmutableDictionary<string, string?> properties = input.Properties.SetItem(DiagnosticProperties.Variable, name);
-            return FixStep.Normalized(input.Root.ReplaceNode(argument.Expression, declaration), properties);
+            return FixStep.Normalized(input.Root.ReplaceNode(argument.Expression, declaration), input.Facts.WithVariable(name));
         }
 
         return null;
@@ -64,7 +61,8 @@ internal static class DiscardNaming
         _ => false,
     };
 
-    private static string BaseName(HandleKind kind) => kind switch
+    /// <summary>The name a fix gives a handle of this kind.</summary>
+    internal static string BaseName(HandleKind kind) => kind switch
     {
         HandleKind.Session => "session",
         HandleKind.Pub => "pubHandle",

@@ -66,6 +66,11 @@ internal static class Normalizer
             return null;
         }
 
+        if (owner is BasePropertyDeclarationSyntax property)
+        {
+            return GetterBody(root, property);
+        }
+
         ExpressionSyntax? expression = owner switch
         {
             BaseMethodDeclarationSyntax method => method.ExpressionBody?.Expression,
@@ -101,6 +106,39 @@ internal static class Normalizer
         SyntaxToken last = owner.GetLastToken();
         replacement = replacement.WithTrailingTrivia(last.TrailingTrivia).WithAdditionalAnnotations(Formatter.Annotation);
         return root.ReplaceNode(owner, replacement);
+    }
+
+    /// <summary><c>T P => expr;</c> becomes <c>T P { get { return expr; } }</c> (indexers likewise).</summary>
+    private static SyntaxNode? GetterBody(SyntaxNode root, BasePropertyDeclarationSyntax property)
+    {
+        ArrowExpressionClauseSyntax? arrow = property switch
+        {
+            PropertyDeclarationSyntax p => p.ExpressionBody,
+            IndexerDeclarationSyntax i => i.ExpressionBody,
+            _ => null,
+        };
+        if (arrow is null)
+        {
+            return null;
+        }
+
+        var getter = SyntaxFactory.AccessorDeclaration(
+            SyntaxKind.GetAccessorDeclaration,
+            SyntaxFactory.Block(SyntaxFactory.ReturnStatement(arrow.Expression.WithoutTrivia())));
+        var accessors = SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(getter));
+        SyntaxNode? replacement = property switch
+        {
+            PropertyDeclarationSyntax p => p.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(accessors),
+            IndexerDeclarationSyntax i => i.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(accessors),
+            _ => null,
+        };
+        if (replacement is null)
+        {
+            return null;
+        }
+
+        replacement = replacement.WithTrailingTrivia(property.GetLastToken().TrailingTrivia).WithAdditionalAnnotations(Formatter.Annotation);
+        return root.ReplaceNode(property, replacement);
     }
 
     /// <summary>A <c>void</c> method, or an <c>async</c> one returning a non-generic Task-like.</summary>

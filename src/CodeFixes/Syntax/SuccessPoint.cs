@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Analyzers;
+using Microsoft.CodeAnalysis.Formatting;
 
 namespace MsDrm.CodeFixes.Syntax;
 
@@ -31,7 +32,7 @@ internal readonly struct SuccessPoint
     internal static SuccessPoint Find(FixInput input, StatementSyntax creating, StatementList list, System.Collections.Generic.IReadOnlyList<ISymbol> aliases, SyntaxNode scope)
     {
         var after = new SuccessPoint(list, list.IndexOf(creating) + 1, null);
-        if (input.Property(DiagnosticProperties.SuccessConditional) != "true")
+        if (!input.Facts.SuccessConditional)
         {
             return after;
         }
@@ -42,7 +43,14 @@ internal readonly struct SuccessPoint
             return after;
         }
 
-        var polarity = new SuccessCondition(input.Model, isSubject, input.CancellationToken).Of(test.Condition);
+        var condition = new SuccessCondition(input.Model, isSubject, input.CancellationToken);
+        var polarity = condition.Of(test.Condition);
+        if (polarity == Polarity.Success && test.Else is null && SplitAnd(input, test, condition, direct: test == creating) is { } split)
+        {
+            // if (A && B): the handle of A also lives when B fails; nest the tests so a block can follow A alone.
+            return new SuccessPoint(null, 0, split);
+        }
+
         StatementSyntax? branch = polarity switch
         {
             Polarity.Success => test.Statement,
@@ -70,6 +78,32 @@ internal readonly struct SuccessPoint
         }
 
         return after;
+    }
+
+    /// <summary>
+    /// <c>if (A &amp;&amp; B) S</c> (no else) becomes <c>if (A) { if (B) S }</c> when the then-branch is
+    /// not exactly where the handle lives: its test is in A, or in B as a stored HRESULT (B's call,
+    /// tested in place, runs only when A holds, so then the branch is exact). Null when not needed.
+    /// </summary>
+    private static SyntaxNode? SplitAnd(FixInput input, IfStatementSyntax test, SuccessCondition condition, bool direct)
+    {
+        ExpressionSyntax expression = test.Condition;
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        if (expression is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and
+            || (condition.Of(and.Left) == Polarity.Unknown && direct))
+        {
+            return null;
+        }
+
+        var inner = SyntaxFactory.IfStatement(and.Right.WithoutTrivia(), test.Statement.WithoutTrivia());
+        var outer = SyntaxFactory.IfStatement(and.Left.WithoutTrivia(), SyntaxFactory.Block(inner))
+            .WithTriviaFrom(test)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        return input.Root.ReplaceNode(test, outer);
     }
 
     /// <summary>The if statement testing the call's HRESULT: the creating statement itself, or the first later one testing its variable.</summary>

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using MsDrm.Testing;
+
+namespace MsDrm.CodeFixes.Tests.Infrastructure;
+
+/// <summary>
+/// The promise every fix keeps, checked through Workspaces: each MSDRM001/MSDRM002 diagnostic gets
+/// at least one fix, and each offered fix (every action, not only the first) removes its diagnostic,
+/// adds no compile error and no other MSDRM diagnostic. Fix All (document, project, solution) too.
+/// </summary>
+public static class FixContract
+{
+    private static readonly CodeFixProvider[] Providers = [new HandleNotClosedCodeFixProvider(), new HresultIgnoredCodeFixProvider()];
+
+    /// <summary>Every broken promise, one line each (empty when all hold), and the fixed texts for the log.</summary>
+    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true)
+    {
+        var failures = new List<string>();
+        var texts = new List<string>();
+        using var workspace = new AdhocWorkspace();
+        Document document = CreateDocument(workspace, source, withRuntime);
+        ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document))
+            .Where(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))
+            .ToImmutableArray();
+        ImmutableArray<Diagnostic> errors = await WorkspaceFixRunner.ErrorsAsync(document.Project);
+
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            string where = $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition}";
+            var actions = new List<CodeAction>();
+            foreach (CodeFixProvider provider in Providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+            }
+
+            if (actions.Count == 0)
+            {
+                failures.Add($"{where}: no fix offered");
+            }
+
+            foreach (CodeAction action in actions)
+            {
+                Document changed = await ApplyAsync(action, document);
+                string text = (await changed.GetTextAsync()).ToString();
+                texts.Add($"// {where}, '{action.Title}':\n{text}");
+                failures.AddRange((await CompareAsync(diagnostics, errors, changed, fixedOne: diagnostic)).Select(f => $"{where}, '{action.Title}': {f}"));
+            }
+        }
+
+        if (fixAll && diagnostics.Length > 1)
+        {
+            foreach (FixAllScope scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution })
+            {
+                Document changed = await FixAllAsync(document, diagnostics, scope);
+                texts.Add($"// Fix All ({scope}):\n{(await changed.GetTextAsync())}");
+                failures.AddRange((await CompareAsync(diagnostics, errors, changed, fixedOne: null)).Select(f => $"Fix All ({scope}): {f}"));
+            }
+        }
+
+        return (failures, texts);
+    }
+
+    internal static Document CreateDocument(AdhocWorkspace workspace, string source, bool withRuntime)
+    {
+        bool topLevel = CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
+        Project project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Create(), "Test", "Test", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: withRuntime ? TestReferences.Net80WithRuntime : TestReferences.Net80));
+        DocumentId id = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source)).Id;
+        workspace.AddDocument(project.Id, DrmDeclarations.FileName, SourceText.From(DrmDeclarations.Source));
+        return workspace.CurrentSolution.GetDocument(id)!;
+    }
+
+    /// <summary>What went wrong between the original and the changed document.</summary>
+    private static async Task<List<string>> CompareAsync(ImmutableArray<Diagnostic> before, ImmutableArray<Diagnostic> errorsBefore, Document changed, Diagnostic? fixedOne)
+    {
+        var failures = new List<string>();
+        ImmutableArray<Diagnostic> after = await WorkspaceFixRunner.AnalyzeAsync(changed);
+        var beforeCounts = Count(before.Where(d => fixedOne is null || !ReferenceEquals(d, fixedOne)));
+        foreach (var (key, count) in Count(after))
+        {
+            int allowed = fixedOne is null ? 0 : beforeCounts.GetValueOrDefault(key);
+            if (count > allowed)
+            {
+                failures.Add($"{key} after the fix");
+            }
+        }
+
+        foreach (Diagnostic error in await WorkspaceFixRunner.ErrorsAsync(changed.Project))
+        {
+            if (!errorsBefore.Any(e => e.Id == error.Id && e.GetMessage() == error.GetMessage()))
+            {
+                failures.Add($"new error {error.Id}: {error.GetMessage()}");
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Diagnostics counted by id and message (positions move when code is inserted).</summary>
+    private static Dictionary<string, int> Count(IEnumerable<Diagnostic> diagnostics)
+        => diagnostics.GroupBy(d => d.Id + " '" + d.GetMessage() + "'").ToDictionary(g => g.Key, g => g.Count());
+
+    private static async Task<Document> ApplyAsync(CodeAction action, Document document)
+    {
+        foreach (CodeActionOperation operation in await action.GetOperationsAsync(CancellationToken.None))
+        {
+            if (operation is ApplyChangesOperation apply)
+            {
+                return apply.ChangedSolution.GetDocument(document.Id)!;
+            }
+        }
+
+        return document;
+    }
+
+    private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, FixAllScope scope)
+    {
+        Solution solution = document.Project.Solution;
+        foreach (CodeFixProvider provider in Providers)
+        {
+            // The diagnostics of the current document (the previous provider moved them).
+            Document current = solution.GetDocument(document.Id)!;
+            var fresh = (await WorkspaceFixRunner.AnalyzeAsync(current)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
+            if (fresh.IsEmpty)
+            {
+                continue;
+            }
+
+            var actions = new List<CodeAction>();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(current, fresh[0], (a, _) => actions.Add(a), CancellationToken.None));
+            if (actions.Count == 0)
+            {
+                continue;
+            }
+
+            var context = new FixAllContext(
+                current, provider, scope, actions[0].EquivalenceKey, provider.FixableDiagnosticIds,
+                new Provider(fresh), CancellationToken.None);
+            CodeAction? fix = await provider.GetFixAllProvider()!.GetFixAsync(context);
+            if (fix is not null)
+            {
+                solution = (await ApplyAsync(fix, current)).Project.Solution;
+            }
+        }
+
+        return solution.GetDocument(document.Id)!;
+    }
+
+    private sealed class Provider(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics.Where(d => d.Location.SourceTree == document.GetSyntaxTreeAsync(cancellationToken).Result));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(Enumerable.Empty<Diagnostic>());
+    }
+}
