@@ -54,7 +54,8 @@ internal sealed class ImportDeclarationChecker
         }
 
         var mismatches = ImmutableArray.CreateBuilder<ImportMismatch>();
-        if (ReturnMismatch(method, !isLibraryImport && !PreservesSignature(import)) is { } returnMismatch)
+        bool throwsOnFailure = !isLibraryImport && !PreservesSignature(import);
+        if (ReturnMismatch(method, throwsOnFailure) is { } returnMismatch)
         {
             mismatches.Add(returnMismatch);
         }
@@ -70,7 +71,7 @@ internal sealed class ImportDeclarationChecker
             AddHandleMismatches(parameter, function.ParameterAt(parameter.Ordinal), mismatches);
         }
 
-        return new ImportDeclaration(method, function, import, isLibraryImport, mismatches.ToImmutable());
+        return new ImportDeclaration(method, function, import, isLibraryImport, throwsOnFailure, mismatches.ToImmutable());
     }
 
     private AttributeData? FindImportAttribute(IMethodSymbol method, out bool isLibraryImport, CancellationToken cancellationToken)
