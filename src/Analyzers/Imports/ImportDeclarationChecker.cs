@@ -107,19 +107,20 @@ internal sealed class ImportDeclarationChecker
 
     private static ImportMismatch? ReturnMismatch(IMethodSymbol method, bool hresultThrows)
     {
-        string type = method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        // The display string only when there is something to report: it is the costliest step.
+        string TypeName() => method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         if (hresultThrows)
         {
             return method.ReturnsVoid ? null : new ImportMismatch(
                 ImportMismatchKind.ReturnType,
                 -1,
-                $"return type '{type}' with PreserveSig = false stands for an out parameter msdrm.dll does not have (declare it void)");
+                $"return type '{TypeName()}' with PreserveSig = false stands for an out parameter msdrm.dll does not have (declare it void)");
         }
 
         return HresultStruct.CarriesHresult(method.ReturnType) ? null : new ImportMismatch(
             ImportMismatchKind.ReturnType,
             -1,
-            $"return type '{type}' is not the 32-bit HRESULT msdrm.dll returns");
+            $"return type '{TypeName()}' is not the 32-bit HRESULT msdrm.dll returns");
     }
 
     /// <summary>Adds the mismatch of a string parameter, if any; false when its <c>[MarshalAs]</c> has errors.</summary>
