@@ -36,4 +36,9 @@ internal static class NativeDrm
 
     [DllImport("msdrm.dll")]
     public static extern int DRMClosePubHandle(uint hPub);
+
+    // Kept for a license viewer that is not written yet; copied from an old header translation.
+    [DllImport("msdrm.dll")]
+    // MSDRM007: no CharSet, so the certificate would reach msdrm.dll as ANSI text.
+    public static extern int DRMParseUnboundLicense(string wszCertificate, out uint phQueryRoot);
 }

@@ -26,4 +26,14 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "Every msdrm.dll function reports its outcome as an HRESULT. Dropping it lets the program go on with a zero or stale handle. Check it, pass it to DrmException.ThrowIfFailed, or discard it explicitly with '_ ='.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HresultIgnored + ".md");
+
+    internal static readonly DiagnosticDescriptor ImportDeclaration = new(
+        DiagnosticIds.ImportDeclaration,
+        title: "Declare msdrm.dll imports with the native signature",
+        messageFormat: "The import '{0}' of {1} cannot work as declared: {2}",
+        category: "Interoperability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Every msdrm.dll function returns a 32-bit HRESULT, takes UTF-16 strings and 32-bit handles, and writes created handles through a pointer. An import declared otherwise garbles strings, throws the HRESULT away, breaks the stack on 32-bit processes or loses the new handle.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.ImportDeclaration + ".md");
 }

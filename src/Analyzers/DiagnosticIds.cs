@@ -8,4 +8,7 @@ public static class DiagnosticIds
 
     /// <summary>The HRESULT of an msdrm.dll function is ignored.</summary>
     public const string HresultIgnored = "MSDRM002";
+
+    /// <summary>An msdrm.dll import is declared with a signature that does not match the native one.</summary>
+    public const string ImportDeclaration = "MSDRM007";
 }

@@ -23,4 +23,7 @@ public static class DiagnosticProperties
 
     /// <summary>MSDRM002: "true" when the ignored HRESULT comes from a close function (<c>DRMClose*</c>), else "false".</summary>
     public const string IsClose = "IsClose";
+
+    /// <summary>MSDRM007: the mismatch kinds of the import, comma-separated (e.g. <c>StringNotUtf16,ReturnType</c>).</summary>
+    public const string Mismatches = "Mismatches";
 }

@@ -56,7 +56,7 @@ public static class DrmDeclarations
             [DllImport(Dll)] public static extern int DRMDecrypt(uint hCryptoProvider, uint iPosition, uint cNumInBytes, byte[] pbInData, ref uint pcNumOutBytes, byte[] pbOutData);
             [DllImport(Dll)] public static extern int DRMIsActivated(uint hClient, uint uFlags, IntPtr pActServInfo);
             [DllImport(Dll)] public static extern int DRMAddRightWithUser(uint hIssuanceLicense, uint hRight, uint hUser);
-            [DllImport(Dll)] public static extern int DRMGetUnboundLicenseObjectCount(uint hQueryRoot, string wszSubObjectType, out uint pcSubObjects);
+            [DllImport(Dll, CharSet = CharSet.Unicode)] public static extern int DRMGetUnboundLicenseObjectCount(uint hQueryRoot, string wszSubObjectType, out uint pcSubObjects);
             [DllImport(Dll)] public static extern int DRMRepair();
             [DllImport(Dll)] public static extern int DRMGetClientVersion(IntPtr pDRMClientVersionInfo);
         }

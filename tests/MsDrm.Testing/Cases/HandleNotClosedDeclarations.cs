@@ -30,7 +30,7 @@ internal static class HandleNotClosedDeclarations
             "Imports.DRMDuplicateSession((IntPtr)s, out IntPtr dup)", "Imports.DRMCloseSession(dup);"),
         Declared("nint_handles",
             """
-                [DllImport("msdrm.dll")]
+                [DllImport("msdrm.dll", CharSet = CharSet.Unicode)]
                 public static extern int DRMCreateUser(string name, string id, string type, out nint user);
 
                 [DllImport("msdrm.dll")]
@@ -39,7 +39,7 @@ internal static class HandleNotClosedDeclarations
             "Imports.DRMCreateUser(\"a\", null, \"Windows\", out nint user)", "Imports.DRMClosePubHandle(user);"),
         Declared("int_handles",
             """
-                [DllImport("msdrm.dll")]
+                [DllImport("msdrm.dll", CharSet = CharSet.Unicode)]
                 public static extern int DRMParseUnboundLicense(string certificate, out int root);
 
                 [DllImport("msdrm.dll")]
