@@ -78,7 +78,7 @@ public sealed class CSharpLsTests
             output.WriteLine($"csharp-ls {CSharpLsTool.Version}, {mode} diagnostics");
             output.WriteLine($"tool install (once per run): {tool.InstallTime.TotalSeconds:F1} s; consumer restore: {restoreClock.Elapsed.TotalSeconds:F1} s");
             output.WriteLine($"server start (process start to initialize result): {serverStart.TotalSeconds:F2} s");
-            output.WriteLine($"didOpen to first MSDRM diagnostics (includes the on-demand project load): {openToDiagnostics.TotalSeconds:F2} s");
+            output.WriteLine($"didOpen to first MSDRM diagnostics (includes the project load the server starts after initialized): {openToDiagnostics.TotalSeconds:F2} s");
             output.WriteLine($"of which the project load (the server's progress begin to end): {(callbacks.FirstProgressEnd - callbacks.FirstProgressBegin)?.TotalSeconds:F2} s");
             output.WriteLine($"didChange to the update without them: {editToUpdate.TotalSeconds:F2} s");
             output.WriteLine($"test total: {total.Elapsed.TotalSeconds:F1} s");
