@@ -23,7 +23,14 @@ public sealed class DotNetCli
         Run(workingDirectory, new Dictionary<string, string?>(), arguments);
 
     /// <summary>Runs <c>dotnet</c> with extra environment variables.</summary>
-    public ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> extraEnvironment, params string[] arguments)
+    public ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> extraEnvironment, params string[] arguments) =>
+        ProcessRunner.Run("dotnet", arguments, workingDirectory, ChildEnvironment(extraEnvironment), DefaultTimeout);
+
+    /// <summary>
+    /// The environment of every child this CLI starts (null removes a variable), for children that
+    /// are not one-shot <c>dotnet</c> commands, such as a language server.
+    /// </summary>
+    public Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?> extraEnvironment)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -49,6 +56,6 @@ public sealed class DotNetCli
             environment[name] = value;
         }
 
-        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, DefaultTimeout);
+        return environment;
     }
 }
