@@ -409,6 +409,29 @@ public static class MSDRM003Cases
             Native.DRMCloseSession(copy);
             """);
 
+        yield return Body("Escaped_handle_still_closed_twice_here",
+            // Storing the handle ends MSDRM001's duty, not this method's own two closes.
+            Dup + """
+            list.Add(dup);
+            {|#1:Native.DRMCloseSession(dup)|};
+            {|MSDRM003:Native.DRMCloseSession(dup)|};
+            """,
+            Dup + """
+            list.Add(dup);
+            """);
+
+        yield return Body("Closed_handle_handed_to_a_non_DRM_method_is_no_use",
+            // Only DRM calls (imports, the runtime, closing or using methods) count as uses.
+            Dup + """
+            {|#1:Native.DRMCloseSession(dup)|};
+            Console.WriteLine(dup);
+            DrmException.ThrowIfFailed({|MSDRM003:Native.DRMIsActivated(dup, 0, IntPtr.Zero)|});
+            """,
+            Dup + """
+            Native.DRMCloseSession(dup);
+            Console.WriteLine(dup);
+            """);
+
         yield return Body("Parameter_closed_twice",
             // The method did not create 's', but closing any value twice is a double close.
             "{|#1:Native.DRMCloseSession(s)|};\n{|MSDRM003:Native.DRMCloseSession(s)|};",
