@@ -70,21 +70,19 @@ public static class MSDRM006Cases
             if ({|#1:hr < 0|})
             {
                 {|MSDRM006:hr = Native.DRMCloseSession(dup)|};
-                DrmException.ThrowIfFailed(hr);
+            }
+            else
+            {
+                Native.DRMCloseSession(dup);
             }
 
-            Native.DRMCloseSession(dup);
+            DrmException.ThrowIfFailed(hr);
             return 0;
             """,
             Dup + """
             int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
-            if (hr < 0)
-            {
-                Native.DRMCloseSession(dup);
-                DrmException.ThrowIfFailed(hr);
-            }
-
             Native.DRMCloseSession(dup);
+            DrmException.ThrowIfFailed(hr);
             return 0;
             """);
 
@@ -94,21 +92,19 @@ public static class MSDRM006Cases
             if ({|#1:hr < 0|})
             {
                 {|MSDRM006:hr = Native.DRMCloseSession(dup)|};
-                Marshal.ThrowExceptionForHR(hr);
+            }
+            else
+            {
+                Native.DRMCloseSession(dup);
             }
 
-            Native.DRMCloseSession(dup);
+            Marshal.ThrowExceptionForHR(hr);
             return 0;
             """,
             Dup + """
             int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
-            if (hr < 0)
-            {
-                Native.DRMCloseSession(dup);
-                Marshal.ThrowExceptionForHR(hr);
-            }
-
             Native.DRMCloseSession(dup);
+            Marshal.ThrowExceptionForHR(hr);
             return 0;
             """);
 

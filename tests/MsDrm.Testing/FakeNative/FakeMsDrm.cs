@@ -38,6 +38,16 @@ public static class FakeMsDrm
         }
     }
 
+    /// <summary>
+    /// Routes the <c>msdrm.dll</c> imports of another assembly (test code compiled at run time) to the fake.
+    /// Call once per assembly, before its first import runs.
+    /// </summary>
+    public static void RouteImports(Assembly assembly)
+    {
+        Install();
+        NativeLibrary.SetDllImportResolver(assembly, Resolve);
+    }
+
     /// <summary>Clears every counter and pending fault; handles still open are forgotten (closing them later is not counted).</summary>
     public static void Reset() => Call(FakeMsDrmNative.fake_msdrm_reset);
 

@@ -128,7 +128,8 @@ static int state_of(DRMH h) { return seq_of(h) < capacity ? states[seq_of(h)] : 
 /* Records that `child` (just issued) is made from `parent`, which must stay open until the child is closed. */
 static void adopt_parent(DRMH child, DRMH parent)
 {
-    if (!child || !parent || state_of(parent) != ST_LIVE) return;
+    int state = state_of(parent);
+    if (!child || !parent || (state != ST_LIVE && state != ST_FORGOTTEN)) return;  /* forgotten = open, just not counted */
     parents[seq_of(child)] = seq_of(parent);
     open_children[seq_of(parent)]++;
 }
