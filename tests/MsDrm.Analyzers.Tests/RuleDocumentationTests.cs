@@ -8,8 +8,10 @@ namespace MsDrm.Analyzers.Tests;
 
 /// <summary>
 /// Every rule is documented and tracked: a descriptor per id, a docs/rules page per descriptor that
-/// its help link points at, and a row in AnalyzerReleases.Shipped.md or AnalyzerReleases.Unshipped.md.
-/// Descriptors are found by reflection, both on <see cref="Descriptors"/> and on every analyzer type.
+/// its help link points at and whose title is the descriptor's, no page without a descriptor, a row
+/// with a link to the page in README.md's rule table, and a row in AnalyzerReleases.Shipped.md or
+/// AnalyzerReleases.Unshipped.md. Descriptors are found by reflection, both on
+/// <see cref="Descriptors"/> and on every analyzer type, so a new rule is checked without editing this.
 /// </summary>
 public class RuleDocumentationTests
 {
@@ -82,6 +84,61 @@ public class RuleDocumentationTests
 
     [Theory]
     [MemberData(nameof(AllRuleIds))]
+    public void Rule_page_title_is_the_descriptor_id_and_title(string id)
+    {
+        string page = Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"missing rule page {page}");
+        string firstLine = File.ReadLines(page).First(line => line.Trim().Length > 0);
+
+        var descriptors = AllDescriptors().Where(d => d.Id == id).ToList();
+        Assert.NotEmpty(descriptors);
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            Assert.Equal($"# {id}: {descriptor.Title}", firstLine);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_page_has_a_descriptor()
+    {
+        var described = AllDescriptors().Select(d => d.Id).ToHashSet();
+        var pageIds = Directory.GetFiles(Path.Combine(RepositoryRoot(), "docs", "rules"), "*.md")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => Regex.IsMatch(name!, @"^MSDRM\d+$"))
+            .ToList();
+        Assert.NotEmpty(pageIds);
+        Assert.All(pageIds, id => Assert.Contains(id!, described));
+    }
+
+    [Fact]
+    public void Analyzers_expose_at_least_the_two_first_rules()
+    {
+        // The reflection this class relies on must see the analyzers: at least the two first rules.
+        var exposed = AnalyzerDescriptors().Select(d => d.Id).ToHashSet();
+        Assert.Contains("MSDRM001", exposed);
+        Assert.Contains("MSDRM002", exposed);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public void Readme_rule_table_lists_the_rule_with_a_link_to_its_page(string id)
+    {
+        var rows = ReadmeRuleRows().Where(row => row.Id == id).ToList();
+        var row = Assert.Single(rows);
+        Assert.Contains($"](docs/rules/{id}.md)", row.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readme_rule_table_lists_only_described_rules()
+    {
+        var described = AllDescriptors().Select(d => d.Id).ToHashSet();
+        var rows = ReadmeRuleRows().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains(row.Id, described));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
     public void Analyzer_releases_list_the_rule_with_its_category_and_severity(string id)
     {
         var rows = ReleaseRows().Where(row => row.Id == id).ToList();
@@ -130,6 +187,27 @@ public class RuleDocumentationTests
                 {
                     yield return (match.Groups["id"].Value, match.Groups["category"].Value, match.Groups["severity"].Value);
                 }
+            }
+        }
+    }
+
+    /// <summary>The rows of the table under README.md's <c>## Rules</c> heading: first cell and whole line.</summary>
+    private static IEnumerable<(string Id, string Line)> ReadmeRuleRows()
+    {
+        var row = new Regex(@"^\|\s*(?<id>[A-Z]+\d+)\s*\|");
+        bool inRules = false;
+        foreach (string line in File.ReadLines(Path.Combine(RepositoryRoot(), "README.md")))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                inRules = line.Trim() == "## Rules";
+                continue;
+            }
+
+            Match match = row.Match(line);
+            if (inRules && match.Success)
+            {
+                yield return (match.Groups["id"].Value, line);
             }
         }
     }

@@ -1,0 +1,43 @@
+using MsDrm.Roslyn48.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace MsDrm.Roslyn48.Tests;
+
+/// <summary>
+/// The code fixes on Roslyn 4.8, through Workspaces: every Wrong case, fixed one diagnostic at a
+/// time with the first offered fix, and again with Fix All in document scope, loses its rule's
+/// diagnostics and gains no compile error.
+/// </summary>
+public class CodeFixTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> CaseKeys() => SharedRuleCases.Keys();
+
+    [Theory]
+    [MemberData(nameof(CaseKeys))]
+    public async Task Wrong_case_is_fixed(string key)
+    {
+        SharedRuleCase ruleCase = SharedRuleCases.Get(key);
+        FixRunResult result = await FixRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong));
+        output.WriteLine(result.FixedText);
+
+        Assert.NotEmpty(ruleCase.RuleIds);
+        Assert.All(ruleCase.RuleIds, id => Assert.Contains(result.InitialDiagnostics, d => d.Id == id));
+        Assert.True(result.FixedCount > 0, "no fix was applied");
+        Assert.Empty(result.RemainingDiagnostics.Where(d => ruleCase.RuleIds.Contains(d.Id)).Select(d => d.ToString()));
+        Assert.Empty(result.NewErrors.Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseKeys))]
+    public async Task Wrong_case_is_fixed_by_Fix_All_in_document(string key)
+    {
+        SharedRuleCase ruleCase = SharedRuleCases.Get(key);
+        FixRunResult result = await FixAllRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong), ruleCase.RuleIds, maxRounds: 3);
+        output.WriteLine($"{result.FixedCount} Fix All actions applied");
+        output.WriteLine(result.FixedText);
+
+        Assert.True(result.FixedCount > 0, "no Fix All was applied");
+        Assert.Empty(result.RemainingDiagnostics.Where(d => ruleCase.RuleIds.Contains(d.Id)).Select(d => d.ToString()));
+        Assert.Empty(result.NewErrors.Select(d => d.ToString()));
+    }
+}
