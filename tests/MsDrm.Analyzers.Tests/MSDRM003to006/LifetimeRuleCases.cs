@@ -8,10 +8,10 @@ internal static class LifetimeRuleCases
 {
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<RuleCase>> ById = new Dictionary<string, IReadOnlyList<RuleCase>>
     {
-        ["MSDRM003"] = MSDRM003Cases.All,
-        ["MSDRM004"] = MSDRM004Cases.All,
-        ["MSDRM005"] = MSDRM005Cases.All,
-        ["MSDRM006"] = MSDRM006Cases.All,
+        ["MSDRM003"] = MSDRM003Cases.Pending,
+        ["MSDRM004"] = MSDRM004Cases.Pending,
+        ["MSDRM005"] = MSDRM005Cases.Pending,
+        ["MSDRM006"] = MSDRM006Cases.Pending,
     };
 
     internal static RuleCase Get(string id, string name) => ById[id].Single(c => c.Name == name);
