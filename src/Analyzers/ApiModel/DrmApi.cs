@@ -29,7 +29,10 @@ internal static class DrmApi
         return Parse(reader.ReadToEnd());
     }
 
-    /// <summary>Parses the TSV text (header line first, one row per handle-relevant parameter).</summary>
+    /// <summary>
+    /// Parses the TSV text (header line first, one row per handle-relevant parameter; columns
+    /// function, param_index, param_name, role, handle_type, close_function, async, parent_param, notes).
+    /// </summary>
     internal static ImmutableDictionary<string, DrmFunction> Parse(string tsv)
     {
         var rows = new List<(string Function, DrmParameter Parameter)>();
@@ -46,7 +49,8 @@ internal static class DrmApi
             int index = cells[1] == "-" ? -1 : int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture);
             ParameterRole role = ParseRole(cells[3]);
             HandleKind? kind = HandleKindInfo.TryParseNativeTypeName(cells[4], out HandleKind k) ? k : null;
-            rows.Add((function, new DrmParameter(index, cells[2], role, kind)));
+            int? parent = cells[7] == "-" ? null : int.Parse(cells[7], System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add((function, new DrmParameter(index, cells[2], role, kind, parent)));
         }
 
         return rows

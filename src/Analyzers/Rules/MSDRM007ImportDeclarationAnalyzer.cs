@@ -26,7 +26,7 @@ public sealed class MSDRM007ImportDeclarationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var checker = ImportDeclarationChecker.Create(start.Compilation, DrmCallRecognizer.Create(start.Compilation));
+            var checker = ImportDeclarationChecker.Create(start.Compilation, DrmCallRecognizer.For(start.Compilation));
             start.RegisterSymbolAction(symbol => Analyze(symbol, checker), SymbolKind.Method);
         });
     }

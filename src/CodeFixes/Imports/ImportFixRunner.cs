@@ -44,7 +44,7 @@ internal static class ImportFixRunner
             return null;
         }
 
-        var checker = ImportDeclarationChecker.Create(model.Compilation, DrmCallRecognizer.Create(model.Compilation));
+        var checker = ImportDeclarationChecker.Create(model.Compilation, DrmCallRecognizer.For(model.Compilation));
         if (checker.Check(method, cancellationToken) is not { } import || !import.Mismatches.Any(m => m.Kind == fixer.Kind))
         {
             return null;

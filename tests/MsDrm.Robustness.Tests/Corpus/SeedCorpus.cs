@@ -16,7 +16,7 @@ internal static partial class SeedCorpus
 
     internal static IReadOnlyList<Seed> All => LazyAll.Value;
 
-    /// <summary>Removes <c>{|ID:</c>, <c>|}</c>, <c>[|</c> and <c>|]</c> test markup.</summary>
+    /// <summary>Removes <c>{|ID:</c>, <c>{|#n:</c>, <c>|}</c>, <c>[|</c> and <c>|]</c> test markup.</summary>
     internal static string StripMarkup(string source) => Markup().Replace(source, string.Empty);
 
     private static IReadOnlyList<Seed> Load()
@@ -58,7 +58,7 @@ internal static partial class SeedCorpus
             .OrderBy(p => p!.DeclaringType!.FullName, StringComparer.Ordinal)
             .SelectMany(p => (IEnumerable<RuleCase>)p!.GetValue(null)!);
 
-    [GeneratedRegex(@"\{\|[A-Za-z0-9]+:|\|\}|\[\||\|\]")]
+    [GeneratedRegex(@"\{\|[A-Za-z0-9#]+:|\|\}|\[\||\|\]")]
     private static partial Regex Markup();
 }
 

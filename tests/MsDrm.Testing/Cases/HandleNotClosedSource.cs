@@ -29,7 +29,7 @@ internal static class HandleNotClosedSource
 
         internal enum DrmError
         {
-            E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF22),
+            E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF33),
         }
 
         internal static class HrExtensions
@@ -45,7 +45,7 @@ internal static class HandleNotClosedSource
         {{extraTypes}}
         internal class C
         {
-            private const int E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF22);
+            private const int E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF33);
             private uint field;
             private readonly List<uint> list = new List<uint>();
             private readonly uint[] array = new uint[4];

@@ -43,10 +43,11 @@ public enum FakeHandleState
 /// <param name="WrongKindCloses">Closes with another kind's close function (the handle stays open).</param>
 /// <param name="UseAfterClose">Closed handles passed as input to any function.</param>
 /// <param name="InjectedFailures">Failures the fake injected.</param>
-public sealed record FakeMsDrmCounters(long Live, long Created, long Closed, long DoubleCloses, long WrongKindCloses, long UseAfterClose, long InjectedFailures)
+/// <param name="OrderViolations">Parents closed while a child made from them was still open.</param>
+public sealed record FakeMsDrmCounters(long Live, long Created, long Closed, long DoubleCloses, long WrongKindCloses, long UseAfterClose, long InjectedFailures, long OrderViolations)
 {
     /// <inheritdoc />
     public override string ToString() =>
         $"live={Live} created={Created} closed={Closed} double_close={DoubleCloses} wrong_kind_close={WrongKindCloses} " +
-        $"use_after_close={UseAfterClose} injected_failures={InjectedFailures}";
+        $"use_after_close={UseAfterClose} injected_failures={InjectedFailures} order_violations={OrderViolations}";
 }

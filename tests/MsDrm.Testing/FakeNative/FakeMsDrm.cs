@@ -38,6 +38,16 @@ public static class FakeMsDrm
         }
     }
 
+    /// <summary>
+    /// Routes the <c>msdrm.dll</c> imports of another assembly (test code compiled at run time) to the fake.
+    /// Call once per assembly, before its first import runs.
+    /// </summary>
+    public static void RouteImports(Assembly assembly)
+    {
+        Install();
+        NativeLibrary.SetDllImportResolver(assembly, Resolve);
+    }
+
     /// <summary>Clears every counter and pending fault; handles still open are forgotten (closing them later is not counted).</summary>
     public static void Reset() => Call(FakeMsDrmNative.fake_msdrm_reset);
 
@@ -70,11 +80,31 @@ public static class FakeMsDrm
     /// <summary>Values the fake never issued (or 0 where a handle is required) passed to a function.</summary>
     public static long InvalidHandles => Call(FakeMsDrmNative.fake_msdrm_invalid_handle_count);
 
+    /// <summary>
+    /// Closes of a handle while a handle made from it (its child, per msdrm-api.tsv's <c>parent_param</c>) was
+    /// still open: an environment before its library, principal or bound license; a client session before its
+    /// license-storage session; a bound license before its encryptor, decryptor or sub-object; an unbound-license
+    /// query before its sub-query. The close itself succeeds (real msdrm fails the child's later close or
+    /// force-closes the child); the count is what tests check.
+    /// </summary>
+    public static long OrderViolations => Call(FakeMsDrmNative.fake_msdrm_order_violation_count);
+
+    /// <summary>"&lt;parent kind&gt; before &lt;n&gt; open child(ren)" of the last close out of order, or empty.</summary>
+    public static string LastOrderViolation
+    {
+        get
+        {
+            var buffer = new byte[128];
+            int length = Call(() => FakeMsDrmNative.fake_msdrm_last_order_violation(buffer, buffer.Length));
+            return Encoding.ASCII.GetString(buffer, 0, length);
+        }
+    }
+
     /// <summary>Failures injected since the last reset.</summary>
     public static long InjectedFailures => Call(FakeMsDrmNative.fake_msdrm_injected_failure_count);
 
     /// <summary>All counters at once.</summary>
-    public static FakeMsDrmCounters Counters => new(LiveCount(), TotalCreated, TotalClosed, DoubleCloses, WrongKindCloses, UseAfterClose, InjectedFailures);
+    public static FakeMsDrmCounters Counters => new(LiveCount(), TotalCreated, TotalClosed, DoubleCloses, WrongKindCloses, UseAfterClose, InjectedFailures, OrderViolations);
 
     /// <summary>Calls made to <paramref name="function"/> since the last reset.</summary>
     public static long CallCount(string function) => Call(() => FakeMsDrmNative.fake_msdrm_call_count(function)) is var n and >= 0

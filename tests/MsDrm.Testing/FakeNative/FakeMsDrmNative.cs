@@ -15,6 +15,8 @@ internal static class FakeMsDrmNative
     [DllImport(Library)] internal static extern long fake_msdrm_use_after_close_count();
     [DllImport(Library)] internal static extern long fake_msdrm_invalid_handle_count();
     [DllImport(Library)] internal static extern long fake_msdrm_injected_failure_count();
+    [DllImport(Library)] internal static extern long fake_msdrm_order_violation_count();
+    [DllImport(Library)] internal static extern int fake_msdrm_last_order_violation(byte[] buffer, int size);
     [DllImport(Library)] internal static extern long fake_msdrm_live_count(int kind);
     [DllImport(Library)] internal static extern long fake_msdrm_call_count([MarshalAs(UnmanagedType.LPUTF8Str)] string function);
     [DllImport(Library)] internal static extern int fake_msdrm_handle_state(uint handle);

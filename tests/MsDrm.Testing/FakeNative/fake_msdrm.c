@@ -2,7 +2,8 @@
  * A fake msdrm.dll for tests on Linux: the exports MsDrm.Runtime imports (plus a few "use" functions),
  * with the msdrm.h signatures. It issues real, distinct handle values per kind, tracks every handle it
  * ever issued, and counts what tests need to prove: live handles per kind, double closes, closes with
- * the wrong close function, uses after close. Failures can be injected per function, on the Nth call,
+ * the wrong close function, uses after close, and closes out of order (a parent closed while a child made
+ * from it is open; the parent of each created handle is the input named by msdrm-api.tsv's parent_param). Failures can be injected per function, on the Nth call,
  * or at random. Thread-safe: one mutex guards all state.
  *
  * Build: cc -shared -fPIC -O2 -pthread fake_msdrm.c -o libfake_msdrm.so
@@ -71,12 +72,14 @@ static const char *const function_names[F_COUNT] = { FUNCTIONS(AS_NAME) };
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static uint8_t *states;          /* per sequence number */
 static void **callbacks;         /* per sequence number: a session's DRMCALLBACK */
+static uint32_t *parents;        /* per sequence number: the parent's sequence number, 0 for none */
+static uint32_t *open_children;  /* per sequence number: children made from it that are still open */
 static uint32_t capacity;
 static uint32_t next_seq = 1;
 
 static int64_t live[K_COUNT];
 static int64_t total_created, total_closed, double_closes, wrong_kind_closes, use_after_close,
-    invalid_handles, injected_failures;
+    invalid_handles, injected_failures, order_violations;
 static int64_t calls[F_COUNT];
 
 static HRESULT fail_next_hr[F_COUNT];
@@ -88,6 +91,7 @@ static HRESULT random_hrs[64];
 static int random_hr_count;
 static int handle_on_failure;    /* a failing create still hands back a live handle (wrapper must close it) */
 static char last_detail[1024];   /* what the last creating call received, for marshalling checks */
+static char last_order_violation[128];  /* "parent-kind before child-kind" of the last close out of order */
 
 /* ---- handle table (call with the lock held) ---- */
 
@@ -102,18 +106,33 @@ static DRMH issue(int kind)
         while (grown <= seq) grown *= 2;
         states = realloc(states, grown);
         callbacks = realloc(callbacks, grown * sizeof(void *));
+        parents = realloc(parents, grown * sizeof(uint32_t));
+        open_children = realloc(open_children, grown * sizeof(uint32_t));
         memset(states + capacity, 0, grown - capacity);
         memset(callbacks + capacity, 0, (grown - capacity) * sizeof(void *));
+        memset(parents + capacity, 0, (grown - capacity) * sizeof(uint32_t));
+        memset(open_children + capacity, 0, (grown - capacity) * sizeof(uint32_t));
         capacity = grown;
     }
     states[seq] = ST_LIVE;
     callbacks[seq] = NULL;
+    parents[seq] = 0;
+    open_children[seq] = 0;
     live[kind]++;
     total_created++;
     return ((DRMH)kind << KIND_SHIFT) | seq;
 }
 
 static int state_of(DRMH h) { return seq_of(h) < capacity ? states[seq_of(h)] : ST_NEVER; }
+
+/* Records that `child` (just issued) is made from `parent`, which must stay open until the child is closed. */
+static void adopt_parent(DRMH child, DRMH parent)
+{
+    int state = state_of(parent);
+    if (!child || !parent || (state != ST_LIVE && state != ST_FORGOTTEN)) return;  /* forgotten = open, just not counted */
+    parents[seq_of(child)] = seq_of(parent);
+    open_children[seq_of(parent)]++;
+}
 
 /* An input handle: must be open and of the given kind; 0 only when optional. */
 static HRESULT check_input(DRMH h, int kind, int optional)
@@ -199,9 +218,20 @@ static HRESULT close_handle(int function, DRMH h, int kind)
         wrong_kind_closes++;          /* stays open: it must still reach its own close function */
         hr = E_DRM_INVALID_HANDLE;
     } else {
+        uint32_t seq = seq_of(h);
         if (state == ST_LIVE) live[kind]--;
-        states[seq_of(h)] = ST_CLOSED;
-        callbacks[seq_of(h)] = NULL;
+        if (open_children[seq] > 0) {
+            /* closed before a child made from it: real msdrm fails the child's close (E_DRM_ENV_NOT_LOADED) or
+             * force-closes it; the fake only counts it and lets the child close normally later */
+            order_violations++;
+            snprintf(last_order_violation, sizeof last_order_violation, "%s before %u open child(ren)",
+                     kind_names[kind], open_children[seq]);
+        }
+        if (parents[seq] && open_children[parents[seq]] > 0) open_children[parents[seq]]--;
+        parents[seq] = 0;
+        open_children[seq] = 0;
+        states[seq] = ST_CLOSED;
+        callbacks[seq] = NULL;
         total_closed++;
     }
     pthread_mutex_unlock(&lock);
@@ -247,6 +277,7 @@ EXPORT HRESULT DRMInitEnvironment(uint32_t providerType, uint32_t spec, const WC
     HRESULT hr = create(F_DRMInitEnvironment, machine ? S_OK : E_INVALIDARG, K_ENV, phEnv);
     *phDefaultLibrary = 0;
     if (*phEnv) *phDefaultLibrary = issue(K_HANDLE);  /* both, or (failure) none unless handle_on_failure */
+    adopt_parent(*phDefaultLibrary, *phEnv);          /* parent_param 5: the environment of the same call */
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -257,6 +288,7 @@ EXPORT HRESULT DRMLoadLibrary(DRMH hEnv, uint32_t spec, const WCHAR *provider, c
     pthread_mutex_lock(&lock);
     detail("DRMLoadLibrary", provider, NULL, NULL);
     HRESULT hr = create(F_DRMLoadLibrary, check_input(hEnv, K_ENV, 0), K_HANDLE, phLibrary);
+    if (phLibrary) adopt_parent(*phLibrary, hEnv);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -270,6 +302,7 @@ EXPORT HRESULT DRMCreateEnablingPrincipal(DRMH hEnv, DRMH hLibrary, const WCHAR 
     HRESULT in = first_failure(check_input(hEnv, K_ENV, 0), check_input(hLibrary, K_HANDLE, 0));
     if (in >= 0 && !principal) in = E_INVALIDARG;
     HRESULT hr = create(F_DRMCreateEnablingPrincipal, in, K_HANDLE, phEnablingPrincipal);
+    if (phEnablingPrincipal) adopt_parent(*phEnablingPrincipal, hEnv);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -291,6 +324,7 @@ EXPORT HRESULT DRMCreateBoundLicense(DRMH hEnv, const DRMBOUNDLICENSEPARAMS *par
         detail("DRMCreateBoundLicense", params->wszRightsRequested, params->idResource.wszIDType, params->idResource.wszID);
     }
     HRESULT hr = create(F_DRMCreateBoundLicense, in, K_HANDLE, phBoundLicense);
+    if (phBoundLicense) adopt_parent(*phBoundLicense, hEnv);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -302,6 +336,7 @@ EXPORT HRESULT DRMCreateEnablingBitsDecryptor(DRMH hBoundLicense, const WCHAR *r
     HRESULT in = check_input(hBoundLicense, K_HANDLE, 0);
     if (in >= 0 && hAuxLib != 0) in = E_INVALIDARG;  /* reserved: must be 0 */
     HRESULT hr = create(F_DRMCreateEnablingBitsDecryptor, in, K_HANDLE, out);
+    if (out) adopt_parent(*out, hBoundLicense);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -313,6 +348,7 @@ EXPORT HRESULT DRMCreateEnablingBitsEncryptor(DRMH hBoundLicense, const WCHAR *r
     HRESULT in = check_input(hBoundLicense, K_HANDLE, 0);
     if (in >= 0 && hAuxLib != 0) in = E_INVALIDARG;
     HRESULT hr = create(F_DRMCreateEnablingBitsEncryptor, in, K_HANDLE, out);
+    if (out) adopt_parent(*out, hBoundLicense);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -323,6 +359,7 @@ EXPORT HRESULT DRMGetBoundLicenseObject(DRMH hQueryRoot, const WCHAR *type, uint
     pthread_mutex_lock(&lock);
     detail("DRMGetBoundLicenseObject", type, NULL, NULL);
     HRESULT hr = create(F_DRMGetBoundLicenseObject, check_input(hQueryRoot, K_HANDLE, 0), K_HANDLE, out);
+    if (out) adopt_parent(*out, hQueryRoot);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -350,6 +387,7 @@ EXPORT HRESULT DRMCreateLicenseStorageSession(DRMH hEnv, DRMH hDefaultLibrary, D
     HRESULT in = first_failure(check_input(hEnv, K_ENV, 0),
                                first_failure(check_input(hDefaultLibrary, K_HANDLE, 0), check_input(hClient, K_SESSION, 0)));
     HRESULT hr = create(F_DRMCreateLicenseStorageSession, in, K_SESSION, out);
+    if (out) adopt_parent(*out, hClient);
     if (out && *out) callbacks[seq_of(*out)] = callbacks[seq_of(hClient)];
     pthread_mutex_unlock(&lock);
     return hr;
@@ -372,6 +410,7 @@ EXPORT HRESULT DRMGetUnboundLicenseObject(DRMH hQueryRoot, const WCHAR *type, ui
     pthread_mutex_lock(&lock);
     detail("DRMGetUnboundLicenseObject", type, NULL, NULL);
     HRESULT hr = create(F_DRMGetUnboundLicenseObject, check_input(hQueryRoot, K_QUERY, 0), K_QUERY, out);
+    if (out) adopt_parent(*out, hQueryRoot);
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -552,13 +591,18 @@ static int function_id(const char *name)
 EXPORT void fake_msdrm_reset(void)
 {
     pthread_mutex_lock(&lock);
-    for (uint32_t s = 1; s < next_seq; s++)
+    for (uint32_t s = 1; s < next_seq; s++) {
         if (states[s] == ST_LIVE) states[s] = ST_FORGOTTEN;
+        parents[s] = 0;         /* forgotten handles carry no order relation into the next test */
+        open_children[s] = 0;
+    }
     memset(live, 0, sizeof live);
     memset(calls, 0, sizeof calls);
     memset(fail_next_hr, 0, sizeof fail_next_hr);
     memset(fail_nth_countdown, 0, sizeof fail_nth_countdown);
-    total_created = total_closed = double_closes = wrong_kind_closes = use_after_close = invalid_handles = injected_failures = 0;
+    total_created = total_closed = double_closes = wrong_kind_closes = use_after_close = invalid_handles = injected_failures =
+        order_violations = 0;
+    last_order_violation[0] = 0;
     random_per_million = 0;
     random_hr_count = 0;
     handle_on_failure = 0;
@@ -575,6 +619,17 @@ COUNTER(fake_msdrm_wrong_kind_close_count, wrong_kind_closes)
 COUNTER(fake_msdrm_use_after_close_count, use_after_close)
 COUNTER(fake_msdrm_invalid_handle_count, invalid_handles)
 COUNTER(fake_msdrm_injected_failure_count, injected_failures)
+COUNTER(fake_msdrm_order_violation_count, order_violations)
+
+/* Copies "<parent kind> before <n> open child(ren)" of the last close out of order into buffer. */
+EXPORT int32_t fake_msdrm_last_order_violation(char *buffer, int32_t size)
+{
+    if (!buffer || size <= 0) return 0;
+    pthread_mutex_lock(&lock);
+    snprintf(buffer, (size_t)size, "%s", last_order_violation);
+    pthread_mutex_unlock(&lock);
+    return (int32_t)strlen(buffer);
+}
 
 /* Live handles of one kind (1..5), or of every kind for 0. */
 EXPORT int64_t fake_msdrm_live_count(int32_t kind)
@@ -683,9 +738,10 @@ __attribute__((destructor)) static void write_report(void)
     pthread_mutex_lock(&lock);
     int64_t total = 0;
     for (int k = 1; k < K_COUNT; k++) { fprintf(file, "%s=%lld\n", kind_names[k], (long long)live[k]); total += live[k]; }
-    fprintf(file, "live=%lld\ncreated=%lld\nclosed=%lld\ndouble_close=%lld\nwrong_kind_close=%lld\nuse_after_close=%lld\n",
+    fprintf(file, "live=%lld\ncreated=%lld\nclosed=%lld\ndouble_close=%lld\nwrong_kind_close=%lld\nuse_after_close=%lld\n"
+                  "order_violation=%lld\n",
             (long long)total, (long long)total_created, (long long)total_closed, (long long)double_closes,
-            (long long)wrong_kind_closes, (long long)use_after_close);
+            (long long)wrong_kind_closes, (long long)use_after_close, (long long)order_violations);
     pthread_mutex_unlock(&lock);
     fclose(file);
 }
