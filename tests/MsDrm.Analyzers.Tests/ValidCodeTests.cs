@@ -28,7 +28,7 @@ public sealed class ValidCodeTests
     }
 
     internal static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
-        typeof(HresultIgnoredAnalyzer).Assembly.GetTypes()
+        typeof(MSDRM002HresultIgnoredAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
                 && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
@@ -52,7 +52,7 @@ public sealed class ValidCodeTests
 
     [Fact]
     public void Analyzers_are_found_by_reflection()
-        => Assert.Contains(AllAnalyzers(), a => a is HresultIgnoredAnalyzer);
+        => Assert.Contains(AllAnalyzers(), a => a is MSDRM002HresultIgnoredAnalyzer);
 
     [Fact]
     public void Every_creating_function_is_used_somewhere()

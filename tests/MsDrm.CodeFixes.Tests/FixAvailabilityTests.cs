@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
 namespace MsDrm.CodeFixes.Tests;
 

@@ -29,7 +29,7 @@ public class FixRobustnessTests
     [Fact]
     public async Task EveryInvocation_EveryPropertySet_NoException()
     {
-        CodeFixProvider[] providers = [new HandleNotClosedCodeFixProvider(), new HresultIgnoredCodeFixProvider()];
+        CodeFixProvider[] providers = [new MSDRM001HandleNotClosedCodeFixProvider(), new MSDRM002HresultIgnoredCodeFixProvider()];
         int attempts = 0;
         foreach (string source in Sources)
         {

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using MsDrm.Testing;
 using MsDrm.Testing.Cases;
 using Xunit;
-using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.HandleNotClosedAnalyzer>;
+using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.MSDRM001HandleNotClosedAnalyzer>;
 
 namespace MsDrm.Analyzers.Tests.MSDRM003to006;
 

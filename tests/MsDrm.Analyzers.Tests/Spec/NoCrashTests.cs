@@ -38,7 +38,7 @@ public sealed class NoCrashTests
     {
         // Compile adds the Native declarations itself.
         Compilation compilation = CompilationAnalyzerRunner.Compile(new[] { ("/User.cs", SpecPrograms.InMethod(body)) });
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HandleNotClosedAnalyzer(), new HresultIgnoredAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MSDRM001HandleNotClosedAnalyzer(), new MSDRM002HresultIgnoredAnalyzer());
         CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(compilation, analyzers, "root = true\n[*]\nmsdrm.check_close_results = true\nmsdrm.internal.rethrow_exceptions = true\n");
         Assert.Empty(run.Exceptions);
         Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");

@@ -21,7 +21,7 @@ namespace MsDrm.Benchmarks.Modes;
 /// </summary>
 internal static class FixesMode
 {
-    private static readonly CodeFixProvider[] Providers = [new HandleNotClosedCodeFixProvider(), new HresultIgnoredCodeFixProvider()];
+    private static readonly CodeFixProvider[] Providers = [new MSDRM001HandleNotClosedCodeFixProvider(), new MSDRM002HresultIgnoredCodeFixProvider()];
 
     internal static async Task<bool> RunAsync(BenchOptions options)
     {

@@ -6,5 +6,5 @@ namespace MsDrm.CodeFixes.Tests.Infrastructure;
 /// <summary>The analyzers every code-fix test runs: the real MSDRM001 and MSDRM002 together.</summary>
 public static class DrmAnalyzers
 {
-    public static IEnumerable<DiagnosticAnalyzer> Create() => [new HandleNotClosedAnalyzer(), new HresultIgnoredAnalyzer()];
+    public static IEnumerable<DiagnosticAnalyzer> Create() => [new MSDRM001HandleNotClosedAnalyzer(), new MSDRM002HresultIgnoredAnalyzer()];
 }

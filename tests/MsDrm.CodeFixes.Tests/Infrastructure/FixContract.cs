@@ -15,7 +15,7 @@ namespace MsDrm.CodeFixes.Tests.Infrastructure;
 /// </summary>
 public static class FixContract
 {
-    private static readonly CodeFixProvider[] Providers = [new HandleNotClosedCodeFixProvider(), new HresultIgnoredCodeFixProvider()];
+    private static readonly CodeFixProvider[] Providers = [new MSDRM001HandleNotClosedCodeFixProvider(), new MSDRM002HresultIgnoredCodeFixProvider()];
 
     /// <summary>Every broken promise, one line each (empty when all hold), and the fixed texts for the log.</summary>
     public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true)

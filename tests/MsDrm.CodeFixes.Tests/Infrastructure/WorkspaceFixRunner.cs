@@ -26,7 +26,7 @@ public sealed record FixRunResult(
 /// </summary>
 public static class WorkspaceFixRunner
 {
-    private static readonly CodeFixProvider[] Providers = [new HandleNotClosedCodeFixProvider(), new HresultIgnoredCodeFixProvider()];
+    private static readonly CodeFixProvider[] Providers = [new MSDRM001HandleNotClosedCodeFixProvider(), new MSDRM002HresultIgnoredCodeFixProvider()];
 
     public static async Task<FixRunResult> RunAsync(string source, bool withRuntime = true, string? equivalenceKey = null, int maxSteps = 40)
     {

@@ -2,20 +2,20 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM002;
 
 /// <summary>
 /// MSDRM002 over less common shapes: statement positions the C# grammar treats as statement
 /// expressions (void expression bodies, for-loop parts), out parameters, compound assignments.
 /// </summary>
-public sealed class Msdrm002ShapeTests
+public sealed class MSDRM002ShapeTests
 {
     private const string OptionOnCs = "root = true\n[*.cs]\nmsdrm.check_close_results = true\n";
 
     private static Task V(string body, string? editorConfig = null)
-        => Verify<HresultIgnoredAnalyzer>(InMethod(body), editorConfig);
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod(body), editorConfig);
 
-    private static Task VRaw(string text) => Verify<HresultIgnoredAnalyzer>(Raw(text));
+    private static Task VRaw(string text) => Verify<MSDRM002HresultIgnoredAnalyzer>(Raw(text));
 
     // A void expression body is compiled as an expression statement: the HRESULT is dropped.
     [Fact]
@@ -133,7 +133,7 @@ public sealed class Msdrm002ShapeTests
         """, OptionOnCs);
 
     [Fact]
-    public Task Close_void_expression_body_with_option_true_is_reported() => Verify<HresultIgnoredAnalyzer>(Raw("""
+    public Task Close_void_expression_body_with_option_true_is_reported() => Verify<MSDRM002HresultIgnoredAnalyzer>(Raw("""
         internal static class User
         {
             public static void Release(uint session) => {|MSDRM002:Native.DRMCloseSession(session)|};
@@ -141,7 +141,7 @@ public sealed class Msdrm002ShapeTests
         """), OptionOnCs);
 
     [Fact]
-    public Task Close_other_library_with_option_true_is_reported() => Verify<HresultIgnoredAnalyzer>(Raw("""
+    public Task Close_other_library_with_option_true_is_reported() => Verify<MSDRM002HresultIgnoredAnalyzer>(Raw("""
         internal static class Wpf
         {
             [DllImport("PresentationHost_cor3.dll")] public static extern int DRMCloseHandle(uint handle);

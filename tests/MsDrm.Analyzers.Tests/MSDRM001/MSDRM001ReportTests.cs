@@ -3,17 +3,17 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// docs/rules/MSDRM001.md: "Reported on the creating invocation; the message names the variable, the
 /// creating function and the close function that must receive it."
 /// </summary>
-public sealed class Msdrm001ReportTests
+public sealed class MSDRM001ReportTests
 {
     [Fact]
     public Task Report_one_diagnostic_per_leaked_handle_of_InitEnvironment()
-        => Verify<HandleNotClosedAnalyzer>(
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(
             InMethod("""
                     {|#0:Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint newEnv, out uint defaultLibrary)|};
             """),
@@ -25,7 +25,7 @@ public sealed class Msdrm001ReportTests
 
     [Fact]
     public Task Report_wrong_close_names_the_matching_close_function()
-        => Verify<HandleNotClosedAnalyzer>(
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(
             InMethod("""
                     {|#0:Native.DRMParseUnboundLicense("cert", out uint query)|};
                     Native.DRMCloseHandle(query);
@@ -34,7 +34,7 @@ public sealed class Msdrm001ReportTests
 
     [Fact]
     public Task Report_for_ref_argument_names_the_variable()
-        => Verify<HandleNotClosedAnalyzer>(
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(
             Raw("""
             internal static class Own
             {
@@ -54,14 +54,14 @@ public sealed class Msdrm001ReportTests
 
     [Fact]
     public Task Report_using_discard_named_local_adopting_is_silent()
-        => Verify<HandleNotClosedAnalyzer>(InMethod("""
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod("""
                 if (Native.DRMDuplicateSession(session, out uint copy) < 0) return;
                 using var _ = SafeDrmSessionHandle.Adopt(copy);
         """));
 
     [Fact]
     public Task Report_expression_bodied_local_function_drops_hresult_for_MSDRM002()
-        => Verify<HresultIgnoredAnalyzer>(InMethod("""
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod("""
                 Repair();
 
                 void Repair() => {|MSDRM002:Native.DRMRepair()|};

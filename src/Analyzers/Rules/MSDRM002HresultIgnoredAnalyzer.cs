@@ -15,7 +15,7 @@ namespace MsDrm.Analyzers.Rules;
 /// as a store into a local that is overwritten or goes out of scope before any read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HresultIgnoredAnalyzer : DrmRuleAnalyzer
+public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

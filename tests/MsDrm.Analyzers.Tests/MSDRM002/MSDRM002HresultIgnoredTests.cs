@@ -4,11 +4,11 @@ using MsDrm.Analyzers.Rules;
 using MsDrm.Testing;
 using MsDrm.Testing.Cases;
 using Xunit;
-using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.HresultIgnoredAnalyzer>;
+using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.MSDRM002HresultIgnoredAnalyzer>;
 
-namespace MsDrm.Analyzers.Tests.Rules;
+namespace MsDrm.Analyzers.Tests.MSDRM002;
 
-public sealed class HresultIgnoredTests
+public sealed class MSDRM002HresultIgnoredTests
 {
     private const string OptionOn = "root = true\n[*]\nmsdrm.check_close_results = true\n";
 
@@ -411,7 +411,7 @@ public sealed class HresultIgnoredTests
         {
             CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
                 CompilationAnalyzerRunner.Compile([("/Cut.cs", source.Substring(0, cut))]),
-                [new HresultIgnoredAnalyzer()]);
+                [new MSDRM002HresultIgnoredAnalyzer()]);
             Assert.Empty(run.Exceptions);
             Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
         }
@@ -429,7 +429,7 @@ public sealed class HresultIgnoredTests
     {
         CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
             CompilationAnalyzerRunner.Compile([("/Broken.cs", Method(body))]),
-            [new HresultIgnoredAnalyzer()]);
+            [new MSDRM002HresultIgnoredAnalyzer()]);
         Assert.Contains(run.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(run.Exceptions);
         Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
@@ -456,7 +456,7 @@ public sealed class HresultIgnoredTests
     {
         CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
             CompilationAnalyzerRunner.Compile([("/Test0.cs", source)]),
-            [new HresultIgnoredAnalyzer()],
+            [new MSDRM002HresultIgnoredAnalyzer()],
             editorConfig);
         Assert.DoesNotContain(run.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(run.Exceptions);

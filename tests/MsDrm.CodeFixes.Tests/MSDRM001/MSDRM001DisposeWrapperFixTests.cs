@@ -1,10 +1,10 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>MSDRM001 on a SafeDrm*Handle: using var, or a using block up to the last use.</summary>
-public class DisposeWrapperFixTests
+public class MSDRM001DisposeWrapperFixTests
 {
     [Fact]
     public Task UsingDeclaration_KeepsComments() => Verify.VerifyAsync("""

@@ -2,14 +2,14 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// Less common but realistic programs for every MSDRM001 bullet: named arguments, assignments inside
 /// conditions, switch/constant patterns, try/catch, records, object initialisers, non-handle out
 /// parameters of msdrm-api.tsv (role "none").
 /// </summary>
-public sealed class Msdrm001EdgeTests
+public sealed class MSDRM001EdgeTests
 {
     private const string Members = """
             private const int E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF33);
@@ -17,9 +17,9 @@ public sealed class Msdrm001EdgeTests
             private struct Pair { public uint First; }
         """;
 
-    private static Task V(string body) => Verify<HandleNotClosedAnalyzer>(InMethod(body, Members));
+    private static Task V(string body) => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, Members));
 
-    private static Task VRaw(string text) => Verify<HandleNotClosedAnalyzer>(Raw(text));
+    private static Task VRaw(string text) => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw(text));
 
     // "which parameter creates which handle" comes from msdrm-api.tsv -----------------------------------
 

@@ -9,11 +9,11 @@ namespace MsDrm.CodeFixes;
 /// Fixes MSDRM002: passes the HRESULT to <c>DrmException.ThrowIfFailed</c> (or
 /// <c>Marshal.ThrowExceptionForHR</c> when the runtime is not referenced).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HresultIgnoredCodeFixProvider)), Shared]
-public sealed class HresultIgnoredCodeFixProvider : DrmCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MSDRM002HresultIgnoredCodeFixProvider)), Shared]
+public sealed class MSDRM002HresultIgnoredCodeFixProvider : DrmCodeFixProvider
 {
     /// <summary>Creates the provider (parameterless: dotnet format and the IDE create it by reflection).</summary>
-    public HresultIgnoredCodeFixProvider()
+    public MSDRM002HresultIgnoredCodeFixProvider()
         : base(DiagnosticIds.HresultIgnored, new ThrowIfFailedFixer())
     {
     }

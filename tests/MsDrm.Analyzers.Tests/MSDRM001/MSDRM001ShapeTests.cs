@@ -2,20 +2,20 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// docs/design.md "Which calls are DRM calls" (handle parameter types, entry points, other DLL names,
 /// [LibraryImport], MsDrm.Runtime) and the MSDRM001 bullets on overwrites, wrappers and the report
 /// location, over many C# shapes (async, iterators, lambdas, top-level statements, structs ...).
 /// </summary>
-public sealed class Msdrm001ShapeTests
+public sealed class MSDRM001ShapeTests
 {
     private static Task V(string body, string members = "", string outside = "")
-        => Verify<HandleNotClosedAnalyzer>(InMethod(body, members, outside));
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, members, outside));
 
     private static Task VRaw(string text, bool unsafeCode = false)
-        => Verify<HandleNotClosedAnalyzer>(Raw(text), unsafeCode: unsafeCode);
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw(text), unsafeCode: unsafeCode);
 
     private static string Own(string declarations) => $$"""
         internal static unsafe class Own
@@ -533,7 +533,7 @@ public sealed class Msdrm001ShapeTests
 
     [Fact]
     public Task Shape_top_level_statements_leak_is_reported()
-        => Verify<HandleNotClosedAnalyzer>(Raw("""
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw("""
             uint session = 1;
             {|MSDRM001:Native.DRMDuplicateSession(session, out uint copy)|};
             Console.WriteLine("done");
@@ -541,7 +541,7 @@ public sealed class Msdrm001ShapeTests
 
     [Fact]
     public Task Shape_top_level_statements_closed_is_silent()
-        => Verify<HandleNotClosedAnalyzer>(Raw("""
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw("""
             uint session = 1;
             if (Native.DRMDuplicateSession(session, out uint copy) < 0) return;
             Native.DRMCloseSession(copy);
@@ -557,7 +557,7 @@ public sealed class Msdrm001ShapeTests
 
     [Fact]
     public Task Report_message_names_variable_function_and_close_function()
-        => Verify<HandleNotClosedAnalyzer>(
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(
             InMethod("""
                     int hr = {|#0:Native.DRMCreateRight("VIEW", IntPtr.Zero, IntPtr.Zero, 0, null, null, out uint right)|};
             """),
@@ -567,7 +567,7 @@ public sealed class Msdrm001ShapeTests
 
     [Fact]
     public Task Report_message_uses_export_name_for_renamed_entry_point()
-        => Verify<HandleNotClosedAnalyzer>(
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(
             Raw("""
             internal static class Own
             {

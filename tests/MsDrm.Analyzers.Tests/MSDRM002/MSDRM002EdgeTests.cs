@@ -2,15 +2,15 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM002;
 
 /// <summary>
 /// MSDRM002 edges: runtime methods that return no HRESULT, aliases, out-argument overwrites, reads in
 /// finally blocks.
 /// </summary>
-public sealed class Msdrm002EdgeTests
+public sealed class MSDRM002EdgeTests
 {
-    private static Task V(string body) => Verify<HresultIgnoredAnalyzer>(InMethod(body));
+    private static Task V(string body) => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod(body));
 
     [Fact]
     public Task Runtime_wrapper_factories_return_no_hresult_and_are_silent() => V("""

@@ -10,11 +10,11 @@ namespace MsDrm.CodeFixes;
 /// <c>using (SafeDrm*Handle.Adopt(h)) { ... }</c>, or closes it in a <c>finally</c> block with the
 /// project's own close import.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HandleNotClosedCodeFixProvider)), Shared]
-public sealed class HandleNotClosedCodeFixProvider : DrmCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MSDRM001HandleNotClosedCodeFixProvider)), Shared]
+public sealed class MSDRM001HandleNotClosedCodeFixProvider : DrmCodeFixProvider
 {
     /// <summary>Creates the provider (parameterless: dotnet format and the IDE create it by reflection).</summary>
-    public HandleNotClosedCodeFixProvider()
+    public MSDRM001HandleNotClosedCodeFixProvider()
         : base(DiagnosticIds.HandleNotClosed, new DisposeWrapperFixer(), new DisposeOutWrapperFixer(), new AdoptInUsingFixer(), new CloseInFinallyFixer())
     {
     }

@@ -1,10 +1,10 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>MSDRM001 on a raw handle: try/finally with the project's own close import.</summary>
-public class CloseInFinallyFixTests
+public class MSDRM001CloseInFinallyFixTests
 {
     [Fact]
     public Task AfterThrowIfFailed_HoistsLaterDeclaration() => Verify.VerifyAsync("""

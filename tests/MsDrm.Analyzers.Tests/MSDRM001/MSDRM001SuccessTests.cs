@@ -2,13 +2,13 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// docs/rules/MSDRM001.md ("When a handle exists"): "When that call's HRESULT is tested, the handle exists only on the
 /// success side". Every program closes (or not) the handle only where the success test says it exists.
 /// </summary>
-public sealed class Msdrm001SuccessTests
+public sealed class MSDRM001SuccessTests
 {
     private const string Helpers = """
             private static bool SUCCEEDED(int hr) => hr >= 0;
@@ -39,7 +39,7 @@ public sealed class Msdrm001SuccessTests
         }
         """;
 
-    private static Task V(string body) => Verify<HandleNotClosedAnalyzer>(InMethod(body, Helpers, HelperTypes));
+    private static Task V(string body) => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, Helpers, HelperTypes));
 
     // hr >= 0 -------------------------------------------------------------------------------------
 

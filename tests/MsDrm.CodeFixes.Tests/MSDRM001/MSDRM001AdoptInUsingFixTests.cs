@@ -1,10 +1,10 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>MSDRM001 on a raw handle: using (SafeDrm*Handle.Adopt(h)) from where the handle exists to its last use.</summary>
-public class AdoptInUsingFixTests
+public class MSDRM001AdoptInUsingFixTests
 {
     [Fact]
     public Task AfterThrowIfFailed_HoistsLaterDeclaration() => Verify.VerifyAsync("""

@@ -1,9 +1,9 @@
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>Handles created in a loop condition: each iteration's handle is closed in the body.</summary>
-public class LoopConditionFixTests
+public class MSDRM001LoopConditionFixTests
 {
     [Fact]
     public Task RawHandleInWhileCondition() => Verify.VerifyAsync("""

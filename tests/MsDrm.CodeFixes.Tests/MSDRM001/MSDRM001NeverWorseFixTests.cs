@@ -1,13 +1,13 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>
 /// The exact text of the fixes for shapes that once made code worse or had no fix (issue 11,
 /// point 9); FixNeverWorseTests checks every offered action of more variants.
 /// </summary>
-public class NeverWorseFixTests
+public class MSDRM001NeverWorseFixTests
 {
     [Fact]
     public Task OverwriteInSequence_BlockEndsBeforeIt_SecondCloseKept() => Verify.VerifyAsync("""

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using MsDrm.CodeFixes.Tests.Infrastructure;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>
 /// Fixes in files shaped like samples/MsDrm.Sample: a file-scoped namespace inside <c>MsDrm</c>,
@@ -9,7 +9,7 @@ namespace MsDrm.CodeFixes.Tests;
 /// The import step must add nothing there (not even a blank line), and the DRMGetUsers loop gets
 /// its block after <c>if (hr == E_DRM_NO_MORE_DATA) break;</c>.
 /// </summary>
-public class SampleProjectFixTests
+public class MSDRM001SampleProjectFixTests
 {
     private const string ImplicitUsings = """
         global using global::System;
@@ -57,7 +57,7 @@ public class SampleProjectFixTests
 
     private static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, string globalUsings = ImplicitUsings)
     {
-        var test = new DrmCodeFixTest<HandleNotClosedCodeFixProvider>(source, fixedSource) { CodeActionEquivalenceKey = equivalenceKey };
+        var test = new DrmCodeFixTest<MSDRM001HandleNotClosedCodeFixProvider>(source, fixedSource) { CodeActionEquivalenceKey = equivalenceKey };
         foreach (SolutionState state in new[] { test.TestState, test.FixedState })
         {
             state.Sources.Add(("GlobalUsings.g.cs", globalUsings));
@@ -69,7 +69,7 @@ public class SampleProjectFixTests
 
     private static Task VerifyThrowAsync(string source, string fixedSource)
     {
-        var test = new DrmCodeFixTest<HresultIgnoredCodeFixProvider>(source, fixedSource);
+        var test = new DrmCodeFixTest<MSDRM002HresultIgnoredCodeFixProvider>(source, fixedSource);
         foreach (SolutionState state in new[] { test.TestState, test.FixedState })
         {
             state.Sources.Add(("GlobalUsings.g.cs", ImplicitUsings));

@@ -2,19 +2,19 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// docs/rules/MSDRM001.md ("What ends the method's ownership"): a handle "must reach its matching close function on every path
 /// that leaves the method, or escape" — and "Passing it as an ordinary input to a DRM function is a use,
 /// not an escape". Also "Exception paths are not counted here".
 /// </summary>
-public sealed class Msdrm001EscapeTests
+public sealed class MSDRM001EscapeTests
 {
     private static Task V(string body, string members = "", string outside = "")
-        => Verify<HandleNotClosedAnalyzer>(InMethod(body, members, outside));
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, members, outside));
 
-    private static Task VRaw(string text) => Verify<HandleNotClosedAnalyzer>(Raw(text));
+    private static Task VRaw(string text) => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw(text));
 
     // Never closed / closed on some paths ----------------------------------------------------------
 

@@ -13,7 +13,7 @@ namespace MsDrm.Analyzers.Rules;
 /// into diagnostics.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HandleNotClosedAnalyzer : DrmRuleAnalyzer
+public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -2,7 +2,7 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM002;
 
 /// <summary>
 /// docs/rules/MSDRM002.md: "Reported on a DRM call whose result is an expression statement, or stored in a
@@ -10,15 +10,15 @@ namespace MsDrm.Analyzers.Tests.Spec;
 /// (_ = DRM...(...)), which states intent, nor for the close functions (DRMClose*), unless .editorconfig
 /// sets msdrm.check_close_results = true."
 /// </summary>
-public sealed class Msdrm002Tests
+public sealed class MSDRM002Tests
 {
     private const string OptionOn = "root = true\n[*]\nmsdrm.check_close_results = true\n";
     private const string OptionOff = "root = true\n[*]\nmsdrm.check_close_results = false\n";
 
     private static Task V(string body, string members = "", string outside = "", string? editorConfig = null)
-        => Verify<HresultIgnoredAnalyzer>(InMethod(body, members, outside), editorConfig);
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod(body, members, outside), editorConfig);
 
-    private static Task VRaw(string text) => Verify<HresultIgnoredAnalyzer>(Raw(text));
+    private static Task VRaw(string text) => Verify<MSDRM002HresultIgnoredAnalyzer>(Raw(text));
 
     // Expression statements ---------------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ public sealed class Msdrm002Tests
 
     [Fact]
     public Task Ignored_statement_in_top_level_program_is_reported()
-        => Verify<HresultIgnoredAnalyzer>(Raw("""
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(Raw("""
             {|MSDRM002:Native.DRMRepair()|};
             Console.WriteLine("done");
             """), topLevel: true);

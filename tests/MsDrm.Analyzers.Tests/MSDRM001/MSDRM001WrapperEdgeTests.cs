@@ -2,15 +2,15 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// Wrapper programs where the "DRM function" status of MsDrm.Runtime methods matters: docs/design.md counts
 /// "the methods of MsDrm.Runtime" as DRM calls, so handing a wrapper to one is a use, not an escape.
 /// </summary>
-public sealed class Msdrm001WrapperEdgeTests
+public sealed class MSDRM001WrapperEdgeTests
 {
-    private static Task V(string body) => Verify<HandleNotClosedAnalyzer>(InMethod(body));
+    private static Task V(string body) => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body));
 
     [Fact]
     public Task Wrapper_Duplicate_used_inline_is_reported() => V("""
@@ -86,17 +86,17 @@ public sealed class Msdrm001WrapperEdgeTests
 
     [Fact]
     public Task Wrapper_top_level_using_is_silent()
-        => Verify<HandleNotClosedAnalyzer>(Raw("""
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw("""
             using var user = SafeDrmPubHandle.CreateUser("a", "b", "c");
             Console.WriteLine(user.Value);
             """), topLevel: true);
 
     [Fact]
     public Task Wrapper_top_level_leak_is_reported()
-        => Verify<HandleNotClosedAnalyzer>(Raw("""
+        => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw("""
             var user = {|MSDRM001:SafeDrmPubHandle.CreateUser("a", "b", "c")|};
             Console.WriteLine(user.Value);
             """), topLevel: true);
 
-    private static Task VRaw(string text) => Verify<HandleNotClosedAnalyzer>(Raw(text));
+    private static Task VRaw(string text) => Verify<MSDRM001HandleNotClosedAnalyzer>(Raw(text));
 }

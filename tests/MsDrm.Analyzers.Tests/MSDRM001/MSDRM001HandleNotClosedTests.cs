@@ -10,16 +10,16 @@ using MsDrm.Testing;
 using MsDrm.Testing.Cases;
 using Xunit;
 using Xunit.Abstractions;
-using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.HandleNotClosedAnalyzer>;
+using Verify = MsDrm.Testing.CSharpAnalyzerVerifier<MsDrm.Analyzers.Rules.MSDRM001HandleNotClosedAnalyzer>;
 
-namespace MsDrm.Analyzers.Tests.Rules;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>MSDRM001: every shared case, plus message, properties, configuration and robustness.</summary>
-public class HandleNotClosedTests
+public class MSDRM001HandleNotClosedTests
 {
     private readonly ITestOutputHelper output;
 
-    public HandleNotClosedTests(ITestOutputHelper output) => this.output = output;
+    public MSDRM001HandleNotClosedTests(ITestOutputHelper output) => this.output = output;
 
     public static TheoryData<string> CaseNames()
     {
@@ -321,7 +321,7 @@ public class HandleNotClosedTests
             new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(DrmDeclarations.Source) },
             TestReferences.Net80WithRuntime,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzer = new HandleNotClosedAnalyzer();
+        var analyzer = new MSDRM001HandleNotClosedAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
@@ -420,7 +420,7 @@ public class HandleNotClosedTests
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         }
 
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HandleNotClosedAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MSDRM001HandleNotClosedAnalyzer());
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         return await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync()
             .ContinueWith(t => t.Result.Where(d => d.Id.StartsWith("MSDRM", StringComparison.Ordinal) || d.Id == "AD0001").ToImmutableArray());

@@ -1,14 +1,14 @@
 using MsDrm.CodeFixes.Tests.Infrastructure;
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HandleNotClosedCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM001HandleNotClosedCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM001;
 
 /// <summary>
 /// MSDRM001 on a raw handle whose HRESULT is compared with a negative constant (an E_DRM_* value):
 /// the equal side is a failure side, so the using block starts after <c>if (hr == E) break;</c>
 /// and spans every later use of the handle.
 /// </summary>
-public class NegativeConstantSuccessPointTests
+public class MSDRM001NegativeConstantSuccessPointTests
 {
     [Fact]
     public Task EqualsConstField_BreakThenUses_BlockStartsAfterTest() => Verify.VerifyAsync("""

@@ -2,13 +2,13 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// docs/rules/MSDRM001.md: "A SafeDrm*Handle (from Duplicate(), Adopt() or a runtime method) that is neither
 /// disposed nor escapes is reported the same way."
 /// </summary>
-public sealed class Msdrm001WrapperTests
+public sealed class MSDRM001WrapperTests
 {
     private const string Members = """
             private SafeDrmSessionHandle? _owned;
@@ -16,7 +16,7 @@ public sealed class Msdrm001WrapperTests
             private static SafeDrmSessionHandle Open(SafeDrmSessionHandle existing) => existing.Duplicate();
         """;
 
-    private static Task V(string body) => Verify<HandleNotClosedAnalyzer>(InMethod(body, Members));
+    private static Task V(string body) => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, Members));
 
     [Fact]
     public Task Wrapper_Duplicate_not_disposed_is_reported() => V("""

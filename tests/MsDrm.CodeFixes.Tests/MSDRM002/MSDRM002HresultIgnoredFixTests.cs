@@ -1,9 +1,9 @@
-using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.HresultIgnoredCodeFixProvider>;
+using Verify = MsDrm.CodeFixes.Tests.Infrastructure.DrmCodeFixTest<MsDrm.CodeFixes.MSDRM002HresultIgnoredCodeFixProvider>;
 
-namespace MsDrm.CodeFixes.Tests;
+namespace MsDrm.CodeFixes.Tests.MSDRM002;
 
 /// <summary>MSDRM002 fix: DrmException.ThrowIfFailed (or Marshal.ThrowExceptionForHR without the runtime).</summary>
-public class HresultIgnoredFixTests
+public class MSDRM002HresultIgnoredFixTests
 {
     [Fact]
     public Task ExpressionStatement_IsWrapped_TriviaKept() => Verify.VerifyAsync("""

@@ -2,13 +2,13 @@ using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
 
-namespace MsDrm.Analyzers.Tests.Spec;
+namespace MsDrm.Analyzers.Tests.MSDRM001;
 
 /// <summary>
 /// More success-side programs: what is and is not a "negative constant", enum comparisons, goto to a
 /// failure label, nested creations under success tests.
 /// </summary>
-public sealed class Msdrm001SuccessEdgeTests
+public sealed class MSDRM001SuccessEdgeTests
 {
     private const string Members = """
             private const int E_DRM_NO_MORE_DATA = unchecked((int)0x8004CF33);
@@ -24,7 +24,7 @@ public sealed class Msdrm001SuccessEdgeTests
         }
         """;
 
-    private static Task V(string body) => Verify<HandleNotClosedAnalyzer>(InMethod(body, Members, Types));
+    private static Task V(string body) => Verify<MSDRM001HandleNotClosedAnalyzer>(InMethod(body, Members, Types));
 
     // "comparing with a negative constant (a literal, const or enum member ...)": a static readonly
     // field is not a constant, so its equal side is not known to be a failure side.
