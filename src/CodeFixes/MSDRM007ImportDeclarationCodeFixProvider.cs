@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -12,7 +13,8 @@ using MsDrm.CodeFixes.Imports;
 namespace MsDrm.CodeFixes;
 
 /// <summary>
-/// Fixes MSDRM007, one action per mismatch kind the diagnostic lists: UTF-16 strings, an <c>int</c>
+/// Fixes MSDRM007, one action per mismatch kind the diagnostic lists (and, when it lists several, one
+/// action for all of them first): UTF-16 strings, an <c>int</c>
 /// result, <c>uint</c> handles, <c>out</c> created handles. The string fix computes its edit only when
 /// picked; the three signature fixes are tried up front, because they are offered only when every
 /// caller in the document still compiles.
@@ -39,26 +41,42 @@ public sealed class MSDRM007ImportDeclarationCodeFixProvider : CodeFixProvider
             string[] kinds = diagnostic.Properties.TryGetValue(DiagnosticProperties.Mismatches, out string? listed) && listed is not null
                 ? listed.Split(',')
                 : [];
+            Document document = context.Document;
+            var span = diagnostic.Location.SourceSpan;
+            var actions = new List<CodeAction>();
             foreach (ImportFixer fixer in ImportFixRunner.Fixers.Where(f => kinds.Contains(f.Kind.ToString(), StringComparer.Ordinal)))
             {
-                Document document = context.Document;
-                var span = diagnostic.Location.SourceSpan;
                 if (!fixer.ChangesCallers)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Marshal strings as UTF-16",
-                            async cancellationToken => (await ImportFixRunner.ApplyAsync(document, fixer, root => ImportFixRunner.Locate(root, span), cancellationToken).ConfigureAwait(false))?.Document ?? document,
-                            fixer.EquivalenceKey),
-                        diagnostic);
+                    actions.Add(CodeAction.Create(
+                        "Marshal strings as UTF-16",
+                        async cancellationToken => (await ImportFixRunner.ApplyAsync(document, fixer, root => ImportFixRunner.Locate(root, span), cancellationToken).ConfigureAwait(false))?.Document ?? document,
+                        fixer.EquivalenceKey));
                     continue;
                 }
 
                 var result = await ImportFixRunner.ApplyAsync(document, fixer, root => ImportFixRunner.Locate(root, span), context.CancellationToken).ConfigureAwait(false);
                 if (result is { } applied)
                 {
-                    context.RegisterCodeFix(CodeAction.Create(applied.Title, _ => Task.FromResult(applied.Document), fixer.EquivalenceKey), diagnostic);
+                    actions.Add(CodeAction.Create(applied.Title, _ => Task.FromResult(applied.Document), fixer.EquivalenceKey));
                 }
+            }
+
+            if (actions.Count > 1)
+            {
+                // Several fixes apply: one action makes them all, offered first so Fix All picks it too.
+                // Each signature change inside it is re-checked against the callers, as on its own.
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Fix every mismatch of this declaration",
+                        async cancellationToken => await ImportFixAllProvider.FixDocumentAsync(ImportFixKinds.EveryMismatch, document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false) ?? document,
+                        ImportFixKinds.EveryMismatch),
+                    diagnostic);
+            }
+
+            foreach (CodeAction action in actions)
+            {
+                context.RegisterCodeFix(action, diagnostic);
             }
         }
     }

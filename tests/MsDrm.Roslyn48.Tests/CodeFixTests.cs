@@ -32,7 +32,7 @@ public class CodeFixTests(ITestOutputHelper output)
     public async Task Wrong_case_is_fixed_by_Fix_All_in_document(string key)
     {
         SharedRuleCase ruleCase = SharedRuleCases.Get(key);
-        FixRunResult result = await FixAllRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong), ruleCase.RuleIds, maxRounds: 3);
+        FixRunResult result = await FixAllRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong), ruleCase.RuleIds, maxRounds: 1);
         output.WriteLine($"{result.FixedCount} Fix All actions applied");
         output.WriteLine(result.FixedText);
 

@@ -11,7 +11,7 @@ namespace MsDrm.CodeFixes.Imports;
 
 /// <summary>
 /// Fix All for MSDRM007, sequential like <see cref="SequentialFixAllProvider"/> (which is built around
-/// invocations): marks every reported declaration first, then applies the picked fix kind to each in
+/// invocations): marks every reported declaration first, then applies the picked fix kind (or every kind) to each in
 /// turn on the tree the previous one produced, re-checking callers after each signature change.
 /// </summary>
 internal static class ImportFixAllProvider
@@ -22,9 +22,11 @@ internal static class ImportFixAllProvider
 
     internal static async Task<Document?> FixDocumentAsync(string? equivalenceKey, Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        ImportFixer? fixer = ImportFixRunner.Fixers.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+        IReadOnlyList<ImportFixer> fixers = equivalenceKey == ImportFixKinds.EveryMismatch
+            ? ImportFixRunner.Fixers
+            : ImportFixRunner.Fixers.Where(f => f.EquivalenceKey == equivalenceKey).ToList();
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (fixer is null || root is null)
+        if (fixers.Count == 0 || root is null)
         {
             return document;
         }
@@ -41,17 +43,23 @@ internal static class ImportFixAllProvider
         document = document.WithSyntaxRoot(root.ReplaceNodes(markers.Keys, (original, _) => original.WithAdditionalAnnotations(markers[original])));
         foreach (SyntaxAnnotation marker in markers.Values)
         {
-            var result = await ImportFixRunner.ApplyAsync(
-                document,
-                fixer,
-                current => current.GetAnnotatedNodes(marker).OfType<MethodDeclarationSyntax>().FirstOrDefault(),
-                cancellationToken).ConfigureAwait(false);
-            if (result is { } applied)
+            foreach (ImportFixer fixer in fixers)
             {
-                document = applied.Document;
+                document = await ApplyAsync(document, fixer, marker, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return document;
+    }
+
+    /// <summary>One fix kind on the marked declaration; the document unchanged when it does not apply.</summary>
+    private static async Task<Document> ApplyAsync(Document document, ImportFixer fixer, SyntaxAnnotation marker, CancellationToken cancellationToken)
+    {
+        var result = await ImportFixRunner.ApplyAsync(
+            document,
+            fixer,
+            current => current.GetAnnotatedNodes(marker).OfType<MethodDeclarationSyntax>().FirstOrDefault(),
+            cancellationToken).ConfigureAwait(false);
+        return result?.Document ?? document;
     }
 }

@@ -14,4 +14,7 @@ internal static class ImportFixKinds
 
     /// <summary>A created handle passed by value gets <c>out</c>.</summary>
     internal const string OutCreatedHandle = "MSDRM007.OutCreatedHandle";
+
+    /// <summary>Every kind above in turn, for a declaration with several mismatches.</summary>
+    internal const string EveryMismatch = "MSDRM007.EveryMismatch";
 }

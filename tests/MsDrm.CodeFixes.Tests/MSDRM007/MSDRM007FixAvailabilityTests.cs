@@ -14,7 +14,7 @@ public class MSDRM007FixAvailabilityTests
                 [DllImport("msdrm.dll")] internal static extern bool DRMCreateUser(string wszUserName, string wszUserId, string wszUserIdType, ulong phUser);
             }
             """);
-        Assert.Equal(["MSDRM007.Utf16Strings", "MSDRM007.HresultReturn", "MSDRM007.UInt32Handle", "MSDRM007.OutCreatedHandle"], keys);
+        Assert.Equal(["MSDRM007.EveryMismatch", "MSDRM007.Utf16Strings", "MSDRM007.HresultReturn", "MSDRM007.UInt32Handle", "MSDRM007.OutCreatedHandle"], keys);
     }
 
     [Fact]

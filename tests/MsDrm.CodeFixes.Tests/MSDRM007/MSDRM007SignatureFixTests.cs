@@ -6,6 +6,51 @@ public class MSDRM007SignatureFixTests
     private const string Return = "MSDRM007.HresultReturn";
     private const string Handle = "MSDRM007.UInt32Handle";
     private const string Out = "MSDRM007.OutCreatedHandle";
+    private const string Every = "MSDRM007.EveryMismatch";
+
+    [Fact]
+    public Task Every_mismatch_action_fixes_a_declaration_with_four_kinds_in_one_step() => MSDRM007FixTest.VerifyAsync("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        internal static class Imports
+        {
+            [DllImport("msdrm.dll")] internal static extern bool {|MSDRM007:DRMCreateEnablingPrincipal|}(long hEnv, uint hLibrary, string wszObject, IntPtr idPrincipal, string wszCredentials, uint phEnablingPrincipal);
+            [DllImport("msdrm.dll")] internal static extern void {|MSDRM007:DRMCreateUser|}(string wszUserName, string wszUserId, string wszUserIdType, ulong phUser);
+        }
+        """, """
+        using System;
+        using System.Runtime.InteropServices;
+
+        internal static class Imports
+        {
+            [DllImport("msdrm.dll", CharSet = CharSet.Unicode)] internal static extern int DRMCreateEnablingPrincipal(uint hEnv, uint hLibrary, string wszObject, IntPtr idPrincipal, string wszCredentials, out uint phEnablingPrincipal);
+            [DllImport("msdrm.dll", CharSet = CharSet.Unicode)] internal static extern int DRMCreateUser(string wszUserName, string wszUserId, string wszUserIdType, out uint phUser);
+        }
+        """, Every);
+
+    [Fact]
+    public Task Every_mismatch_action_leaves_the_signature_changes_a_caller_would_break() => MSDRM007FixTest.VerifyPartialAsync("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        internal static class Imports
+        {
+            [DllImport("msdrm.dll")] internal static extern bool {|MSDRM007:DRMCreateEnablingPrincipal|}(long hEnv, uint hLibrary, string wszObject, IntPtr idPrincipal, string wszCredentials, uint phEnablingPrincipal);
+
+            internal static bool Create(uint principal) => DRMCreateEnablingPrincipal(1, 2, "o", IntPtr.Zero, "c", principal);
+        }
+        """, """
+        using System;
+        using System.Runtime.InteropServices;
+
+        internal static class Imports
+        {
+            [DllImport("msdrm.dll", CharSet = CharSet.Unicode)] internal static extern bool {|MSDRM007:DRMCreateEnablingPrincipal|}(uint hEnv, uint hLibrary, string wszObject, IntPtr idPrincipal, string wszCredentials, uint phEnablingPrincipal);
+
+            internal static bool Create(uint principal) => DRMCreateEnablingPrincipal(1, 2, "o", IntPtr.Zero, "c", principal);
+        }
+        """, Every);
 
     [Fact]
     public Task Bool_return_becomes_int_and_its_MarshalAs_goes() => MSDRM007FixTest.VerifyAsync("""
