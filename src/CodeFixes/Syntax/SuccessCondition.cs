@@ -7,19 +7,6 @@ using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.CodeFixes.Syntax;
 
-/// <summary>What a condition says about an HRESULT when it holds.</summary>
-internal enum Polarity
-{
-    /// <summary>Nothing certain.</summary>
-    Unknown,
-
-    /// <summary>True means success: the then-branch is a success branch.</summary>
-    Success,
-
-    /// <summary>False means success: the else-branch (or the code after an exiting then-branch) is.</summary>
-    Failure,
-}
-
 /// <summary>
 /// Reads HRESULT tests the way the analyzer does: <c>hr &gt;= 0</c>, <c>hr == 0</c>, <c>hr &lt; 0</c>,
 /// <c>hr != 0</c>, <c>hr is &gt;= 0</c>, <c>Succeeded(hr)</c>/<c>Failed(hr)</c> in any casing,

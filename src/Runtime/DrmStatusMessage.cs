@@ -24,20 +24,3 @@ public enum DrmStatusMessage
     /// <summary><c>DRM_MSG_ACQUIRE_ISSUANCE_LICENSE_TEMPLATE</c>.</summary>
     AcquireIssuanceLicenseTemplate = 6,
 }
-
-/// <summary><c>DRMSECURITYPROVIDERTYPE</c>: the kind of security provider <c>DRMInitEnvironment</c> loads.</summary>
-public enum DrmSecurityProviderType : uint
-{
-    /// <summary><c>DRMSECURITYPROVIDERTYPE_SOFTWARESECREP</c>: the software lockbox.</summary>
-    SoftwareSecRep = 0,
-}
-
-/// <summary><c>DRMSPECTYPE</c>: how a provider or library argument is given.</summary>
-public enum DrmSpecType : uint
-{
-    /// <summary><c>DRMSPECTYPE_UNKNOWN</c>.</summary>
-    Unknown = 0,
-
-    /// <summary><c>DRMSPECTYPE_FILENAME</c>: a file path.</summary>
-    FileName = 1,
-}

@@ -32,34 +32,3 @@ internal struct NativeSystemTime
         };
     }
 }
-
-/// <summary><c>DRMID</c>.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct NativeDrmId
-{
-    /// <summary><c>DRMIDVERSION</c>.</summary>
-    public const uint CurrentVersion = 0;
-
-    public uint Version;
-    public IntPtr IdType;
-    public IntPtr Id;
-}
-
-/// <summary><c>DRMBOUNDLICENSEPARAMS</c>.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct NativeBoundLicenseParams
-{
-    /// <summary><c>DRMBOUNDLICENSEPARAMSVERSION</c>.</summary>
-    public const uint CurrentVersion = 1;
-
-    public uint Version;
-    public uint EnablingPrincipal;
-    public uint SecureStore;
-    public IntPtr RightsRequested;
-    public IntPtr RightsGroup;
-    public NativeDrmId Resource;
-    public uint AuthenticatorCount;
-    public IntPtr Authenticators;
-    public IntPtr DefaultEnablingPrincipalCredentials;
-    public uint Flags;
-}
