@@ -14,7 +14,7 @@ namespace MsDrm.Testing;
 public static class CompilationAnalyzerRunner
 {
     /// <summary>Compiles the sources (path, text) together with the <c>Native</c> declarations.</summary>
-    public static CSharpCompilation Compile(IEnumerable<(string Path, string Source)> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static CSharpCompilation Compile(IEnumerable<(string Path, string Source)> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool allowUnsafe = false)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         IEnumerable<SyntaxTree> trees = sources
@@ -24,7 +24,7 @@ public static class CompilationAnalyzerRunner
             "Analyzed",
             trees,
             TestReferences.Net80WithRuntime,
-            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
     }
 
     /// <summary>

@@ -144,7 +144,8 @@ internal sealed class DrmCallRecognizer
     private RecognizedMethod Classify(IMethodSymbol method)
     {
         bool isThrowIfFailed = (method.Name == "ThrowIfFailed" && SymbolEqualityComparer.Default.Equals(method.ContainingType, DrmExceptionType))
-            || (method.Name == "ThrowExceptionForHR" && SymbolEqualityComparer.Default.Equals(method.ContainingType, MarshalType));
+            || (method.Name == "ThrowExceptionForHR" && SymbolEqualityComparer.Default.Equals(method.ContainingType, MarshalType))
+            || (method.Name == "ThrowOnFailure" && !method.IsStatic && HresultStruct.IsHresultStruct(method.ContainingType));
         DrmFunction? function = entryPoints.Of(method) is { } entryPoint && DrmApi.TryGet(entryPoint, out DrmFunction found) ? found : null;
         if (function is not null)
         {

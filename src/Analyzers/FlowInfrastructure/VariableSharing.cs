@@ -60,6 +60,9 @@ internal sealed class VariableSharing
                 case ISimpleAssignmentOperation { IsRef: true, Target: ILocalReferenceOperation target } assignment:
                     sharing.NoteRefBinding(target.Local, assignment.Value);
                     break;
+                case IVariableDeclaratorOperation { Symbol.Type: IPointerTypeSymbol, Initializer: { } pinned } pointer when IsFixedDeclarator(pointer):
+                    sharing.NotePinnedAddress(pointer.Symbol, pinned.Value);
+                    break;
             }
 
             // Children in reverse so they come off the stack in source order (ref bindings depend on it).
@@ -80,9 +83,9 @@ internal sealed class VariableSharing
     /// </summary>
     internal bool IsUntrackable(ISymbol variable) => untrackable.Contains(variable);
 
-    /// <summary>The variable a ref local stands for, or the local itself.</summary>
+    /// <summary>The variable a ref local (or a <c>fixed</c> pointer to it) stands for, or the local itself.</summary>
     internal ISymbol ResolveAlias(ILocalSymbol local)
-        => local.RefKind != RefKind.None && aliases.TryGetValue(local, out ISymbol? target) ? target : local;
+        => aliases.Count > 0 && aliases.TryGetValue(local, out ISymbol? target) ? target : local;
 
     /// <summary>True when <paramref name="local"/> is referenced in another function than the one holding <paramref name="store"/>.</summary>
     internal bool IsSharedWithOtherFunction(IOperation store, ILocalSymbol local)
@@ -135,6 +138,42 @@ internal sealed class VariableSharing
             }
         }
     }
+
+    /// <summary>
+    /// <c>fixed (uint* p = &amp;h)</c>: a fixed pointer cannot be reassigned, so passing <c>p</c> where
+    /// a handle is created writes <c>h</c> (CsWin32's friendly overloads call their pointer import so).
+    /// </summary>
+    private void NotePinnedAddress(ILocalSymbol pointer, IOperation value)
+    {
+        // The initializer's conversion to the pointer type shows up as an operation without a kind.
+        while (value is { Kind: OperationKind.None } && value.ChildOperations.Count == 1)
+        {
+            value = value.ChildOperations.First();
+        }
+
+        ISymbol? variable = value is IAddressOfOperation { Reference: var reference }
+            ? reference switch
+            {
+                ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } => local,
+                IParameterReferenceOperation { Parameter: var parameter } => parameter,
+                _ => null,
+            }
+            : null;
+        if (variable is not null)
+        {
+            aliases[pointer] = variable;
+        }
+        else
+        {
+            // Pinned field, array element or string: what is created through it is stored there.
+            untrackable.Add(pointer);
+        }
+    }
+
+    /// <summary>A declarator of a <c>fixed</c> statement (which the operation tree shows as a kindless node).</summary>
+    private static bool IsFixedDeclarator(IVariableDeclaratorOperation declarator)
+        => declarator.Parent?.Parent is { Parent: { Kind: OperationKind.None } statement }
+            && statement.ChildOperations.Count > 0 && statement.ChildOperations.First() == declarator.Parent.Parent;
 
     /// <summary>The nearest lambda or local function around an operation, or a marker for the method body.</summary>
     private static object EnclosingFunction(IOperation operation)

@@ -191,8 +191,9 @@ internal sealed class HandleTransfer
             }
         }
 
-        if (recognized.IsThrowIfFailed && findings is not null && invocation.Arguments.Length > 0
-            && FlowKeyResolver.HresultKey(invocation.Arguments[0].Value, context.Sharing) is { } hresult)
+        if (recognized.IsThrowIfFailed && findings is not null
+            && OperationShapes.ThrownHresult(invocation) is { } thrown
+            && FlowKeyResolver.HresultKey(thrown, context.Sharing) is { } hresult)
         {
             // Past ThrowIfFailed the HRESULT is a success: the handle exists unconditionally.
             foreach (int id in state.LinkedTo(hresult))

@@ -23,13 +23,13 @@ internal static class SuccessTestClassifier
         switch (condition)
         {
             case IBinaryOperation binary:
-                if (TryGetInteger(binary.RightOperand, out long right))
+                if (TryGetComparand(binary.RightOperand, out long right))
                 {
                     operand = binary.LeftOperand;
                     return Compare(binary.OperatorKind, right, out whenTrue, out whenFalse);
                 }
 
-                if (TryGetInteger(binary.LeftOperand, out long left))
+                if (TryGetComparand(binary.LeftOperand, out long left))
                 {
                     operand = binary.RightOperand;
                     return Compare(Mirror(binary.OperatorKind), left, out whenTrue, out whenFalse);
@@ -40,6 +40,12 @@ internal static class SuccessTestClassifier
             case IIsPatternOperation isPattern:
                 operand = isPattern.Value;
                 return ClassifyPattern(isPattern.Pattern, out whenTrue, out whenFalse);
+
+            case IPropertyReferenceOperation { Instance: { } instance } property when IsSuccessProperty(property, out bool failedProperty):
+                operand = instance;
+                whenTrue = failedProperty ? Outcome.Failure : Outcome.Success;
+                whenFalse = failedProperty ? Outcome.Success : Outcome.Failure;
+                return true;
 
             case IInvocationOperation invocation when IsSuccessMethod(invocation.TargetMethod, out bool isFailed):
                 operand = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
@@ -128,6 +134,8 @@ internal static class SuccessTestClassifier
                 return true;
             case IBinaryPatternOperation binary:
                 return ClassifyBinaryPattern(binary, out whenTrue, out whenFalse);
+            case IRecursivePatternOperation recursive:
+                return ClassifyPropertyPattern(recursive, out whenTrue, out whenFalse);
             default:
                 whenTrue = whenFalse = Outcome.Unknown;
                 return false;
@@ -156,6 +164,38 @@ internal static class SuccessTestClassifier
         }
 
         return (leftKnown || rightKnown) && (whenTrue != Outcome.Unknown || whenFalse != Outcome.Unknown);
+    }
+
+    /// <summary>
+    /// <c>hr is { Failed: true }</c>, <c>hr is { Succeeded: false }</c>, <c>hr is { Value: &lt; 0 }</c>: a
+    /// property pattern with one subpattern on an HRESULT struct's success member or its value.
+    /// </summary>
+    private static bool ClassifyPropertyPattern(IRecursivePatternOperation recursive, out Outcome whenTrue, out Outcome whenFalse)
+    {
+        whenTrue = whenFalse = Outcome.Unknown;
+        if (recursive.DeconstructionSubpatterns.Length != 0 || recursive.PropertySubpatterns.Length != 1
+            || recursive.PropertySubpatterns[0] is not { Member: IMemberReferenceOperation member } subpattern
+            || !HresultStruct.IsHresultStruct(recursive.MatchedType))
+        {
+            return false;
+        }
+
+        if (member.Member.Name == "Value")
+        {
+            return ClassifyPattern(subpattern.Pattern, out whenTrue, out whenFalse);
+        }
+
+        if (member is not IPropertyReferenceOperation property || !IsSuccessProperty(property, out bool isFailed)
+            || subpattern.Pattern is not IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } })
+        {
+            return false;
+        }
+
+        // The member is true on the failure side for Failed; "is { Failed: false }" turns it round.
+        bool trueMeansFailure = isFailed == expected;
+        whenTrue = trueMeansFailure ? Outcome.Failure : Outcome.Success;
+        whenFalse = trueMeansFailure ? Outcome.Success : Outcome.Failure;
+        return true;
     }
 
     /// <summary>Both facts hold: any failure means nothing was created (a contradiction is unreachable anyway).</summary>
@@ -221,6 +261,48 @@ internal static class SuccessTestClassifier
         bool isSucceeded = string.Equals(method.Name, "Succeeded", StringComparison.OrdinalIgnoreCase);
         int inputs = method.Parameters.Length + (method.IsStatic ? 0 : 1);
         return (isFailed || isSucceeded) && method.ReturnType.SpecialType == SpecialType.System_Boolean && inputs >= 1;
+    }
+
+    /// <summary>A bool property named Succeeded or Failed (any casing) of an HRESULT struct.</summary>
+    private static bool IsSuccessProperty(IPropertyReferenceOperation property, out bool isFailed)
+    {
+        IPropertySymbol symbol = property.Property;
+        isFailed = string.Equals(symbol.Name, "Failed", StringComparison.OrdinalIgnoreCase);
+        bool isSucceeded = string.Equals(symbol.Name, "Succeeded", StringComparison.OrdinalIgnoreCase);
+        return (isFailed || isSucceeded) && !symbol.IsStatic && symbol.Parameters.Length == 0
+            && symbol.Type.SpecialType == SpecialType.System_Boolean
+            && HresultStruct.IsHresultStruct(symbol.ContainingType);
+    }
+
+    /// <summary>
+    /// What an HRESULT is compared with: an integer constant, also converted to an HRESULT struct
+    /// (<c>(HRESULT)0</c>), or an HRESULT struct's <c>S_OK</c>-like member (<c>HRESULT.S_OK</c>, which
+    /// CsWin32 declares <c>static readonly</c>, so it is no constant to the compiler).
+    /// </summary>
+    private static bool TryGetComparand(IOperation operation, out long value)
+    {
+        if (TryGetInteger(operation, out value) || TryGetInteger(OperationShapes.StripConversions(operation), out value))
+        {
+            return true;
+        }
+
+        if (OperationShapes.StripConversions(operation) is IMemberReferenceOperation { Instance: null, Member: { IsStatic: true } member }
+            && member is IFieldSymbol or IPropertySymbol
+            && HresultStruct.IsHresultStruct(member.ContainingType))
+        {
+            switch (member.Name)
+            {
+                case "S_OK" or "NOERROR" or "NO_ERROR":
+                    value = 0;
+                    return true;
+                case "S_FALSE":
+                    value = 1;
+                    return true;
+            }
+        }
+
+        value = 0;
+        return false;
     }
 
     /// <summary>The integer value of a constant (literal, const, enum member, cast of a constant).</summary>

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.Analyzers.Imports;
 

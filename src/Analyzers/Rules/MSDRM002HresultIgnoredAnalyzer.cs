@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HresultFlow;
+using MsDrm.Analyzers.Hresults;
 
 namespace MsDrm.Analyzers.Rules;
 
@@ -43,15 +44,17 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
     }
 
     /// <summary>
-    /// An HRESULT is an integer (or an enum over one, as some declarations spell it); methods returning
-    /// anything else (void, a wrapper) have none to drop.
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it) or an HRESULT
+    /// struct (CsWin32's, TerraFX's, the user's own); methods returning anything else (void, a
+    /// wrapper) have none to drop.
     /// </summary>
     private static bool ReturnsHresult(IMethodSymbol method)
     {
         ITypeSymbol type = method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
             ? underlying
             : method.ReturnType;
-        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            || HresultStruct.IsHresultStruct(type);
     }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace MsDrm.Analyzers.Imports;
+namespace MsDrm.Analyzers.Hresults;
 
 /// <summary>
 /// The result types that carry msdrm.dll's 32-bit HRESULT: <c>int</c>, <c>uint</c>, an enum based on
