@@ -1,6 +1,8 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MsDrm.Analyzers.Hresults;
 using MsDrm.CodeFixes.Syntax;
 
 namespace MsDrm.CodeFixes;
@@ -9,7 +11,9 @@ namespace MsDrm.CodeFixes;
 /// MSDRM002: checks the HRESULT. A call whose value is dropped is wrapped,
 /// <c>DrmException.ThrowIfFailed(call);</c> (or <c>Marshal.ThrowExceptionForHR(call)</c> without the
 /// runtime). Both throw helpers return void, so a dead store <c>int hr = call;</c> keeps its
-/// statement and gets <c>DrmException.ThrowIfFailed(hr);</c> right after it.
+/// statement and gets <c>DrmException.ThrowIfFailed(hr);</c> right after it. An HRESULT struct is
+/// checked with its own <c>ThrowOnFailure()</c> when it has one (CsWin32's), else passed to the throw
+/// helper as an <c>int</c> (its conversion, or its <c>Value</c>).
 /// </summary>
 internal sealed class ThrowIfFailedFixer : DrmFixer
 {
@@ -33,20 +37,20 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
         {
             case ExpressionStatementSyntax:
             case ForStatementSyntax:
-                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, AsInt(input, (ExpressionSyntax)node))));
-
             case ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax when ReturnsVoid(input, invocation):
-                return FixStep.Final(input.Root.ReplaceNode(node, Wrap(thrower, AsInt(input, (ExpressionSyntax)node))));
+                return Check(input, TypeOf(input, node), (ExpressionSyntax)node, thrower) is { } check
+                    ? FixStep.Final(input.Root.ReplaceNode(node, check))
+                    : null;
 
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 when declarator.Parent?.Parent is LocalDeclarationStatementSyntax declaration:
-                return CheckAfter(input, declaration, AsInt(input.Model.GetDeclaredSymbol(declarator, input.CancellationToken) is ILocalSymbol local ? local.Type : null, input, SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia())), thrower);
+                return CheckAfter(input, declaration, Check(input, input.Model.GetDeclaredSymbol(declarator, input.CancellationToken) is ILocalSymbol local ? local.Type : null, SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia()), thrower));
 
             case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                 when assignment.Right == node && Outermost(assignment).Parent is ExpressionStatementSyntax statement:
                 return StatementList.Containing(statement) is null
-                    ? FixStep.Final(input.Root.ReplaceNode(assignment, Wrap(thrower, AsInt(input, assignment))))
-                    : CheckAfter(input, statement, AsInt(input.Model.GetTypeInfo(assignment.Left, input.CancellationToken).Type, input, assignment.Left.WithoutTrivia()), thrower);
+                    ? Check(input, TypeOf(input, assignment), assignment, thrower) is { } inPlace ? FixStep.Final(input.Root.ReplaceNode(assignment, inPlace)) : null
+                    : CheckAfter(input, statement, Check(input, TypeOf(input, assignment.Left), assignment.Left.WithoutTrivia(), thrower));
 
             default:
                 return null;
@@ -77,9 +81,51 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
         return node;
     }
 
-    /// <summary>The HRESULT as an <c>int</c>: <c>unchecked((int)value)</c> for an import declared to return <c>uint</c>.</summary>
-    private static ExpressionSyntax AsInt(FixInput input, ExpressionSyntax value)
-        => AsInt(input.Model.GetTypeInfo(value, input.CancellationToken).Type, input, value);
+    private static ITypeSymbol? TypeOf(FixInput input, SyntaxNode node)
+        => input.Model.GetTypeInfo(node, input.CancellationToken).Type;
+
+    /// <summary>
+    /// The check of <paramref name="value"/>: <c>value.ThrowOnFailure()</c> for an HRESULT struct that
+    /// has it, else the throw helper around the value as an <c>int</c>; null when there is no way to
+    /// read an HRESULT struct as one.
+    /// </summary>
+    private static ExpressionSyntax? Check(FixInput input, ITypeSymbol? type, ExpressionSyntax value, ExpressionSyntax thrower)
+    {
+        if (type is null || !HresultStruct.IsHresultStruct(type))
+        {
+            return Wrap(thrower, AsInt(type, input, value));
+        }
+
+        int position = input.Invocation.SpanStart;
+        if (HasMember(input, type, "ThrowOnFailure", position, m => m is IMethodSymbol { IsStatic: false } method && method.Parameters.All(p => p.IsOptional)))
+        {
+            return SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(value), SyntaxFactory.IdentifierName("ThrowOnFailure")))
+                .WithTriviaFrom(value);
+        }
+
+        ITypeSymbol int32 = input.Model.Compilation.GetSpecialType(SpecialType.System_Int32);
+        if (input.Model.Compilation.ClassifyConversion(type, int32).IsImplicit)
+        {
+            return Wrap(thrower, value);
+        }
+
+        if (HasMember(input, type, "Value", position, m => m is IFieldSymbol { IsStatic: false, Type.SpecialType: SpecialType.System_Int32 } or IPropertySymbol { IsStatic: false, Type.SpecialType: SpecialType.System_Int32 }))
+        {
+            return Wrap(thrower, SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(value), SyntaxFactory.IdentifierName("Value")).WithTriviaFrom(value));
+        }
+
+        return input.Model.Compilation.ClassifyConversion(type, int32).IsExplicit ? Wrap(thrower, AsInt(type, input, value)) : null;
+    }
+
+    private static bool HasMember(FixInput input, ITypeSymbol type, string name, int position, System.Func<ISymbol, bool> shape)
+        => type.GetMembers(name).Any(member => shape(member) && input.Model.IsAccessible(position, member));
+
+    /// <summary>The value as the receiver of a member access (parenthesised unless it is a primary expression).</summary>
+    private static ExpressionSyntax Receiver(ExpressionSyntax value)
+        => value is InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax
+            ? value.WithoutTrivia()
+            : SyntaxFactory.ParenthesizedExpression(value.WithoutTrivia());
 
     private static ExpressionSyntax AsInt(ITypeSymbol? type, FixInput input, ExpressionSyntax value)
     {
@@ -101,16 +147,16 @@ internal sealed class ThrowIfFailedFixer : DrmFixer
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))))
             .WithTriviaFrom(value);
 
-    private static FixStep? CheckAfter(FixInput input, StatementSyntax statement, ExpressionSyntax variable, ExpressionSyntax thrower)
+    private static FixStep? CheckAfter(FixInput input, StatementSyntax statement, ExpressionSyntax? checkExpression)
     {
         StatementList? list = StatementList.Containing(statement);
-        if (list is null)
+        if (list is null || checkExpression is null)
         {
             return null;
         }
 
         int index = list.IndexOf(statement);
-        StatementSyntax check = DocumentFinisher.LikeSibling(SyntaxFactory.ExpressionStatement(Wrap(thrower, variable)), statement);
+        StatementSyntax check = DocumentFinisher.LikeSibling(SyntaxFactory.ExpressionStatement(checkExpression.WithoutTrivia()), statement);
         SyntaxNode owner = list.ReplaceRange(index, index, new[] { statement, check });
         return FixStep.Final(input.Root.ReplaceNode(list.Owner, owner));
     }

@@ -56,7 +56,7 @@ internal sealed class SuccessCondition
                         : left == Polarity.Success && right == Polarity.Success ? Polarity.Success : Polarity.Unknown;
                 }
 
-            case BinaryExpressionSyntax or IsPatternExpressionSyntax or InvocationExpressionSyntax:
+            case BinaryExpressionSyntax or IsPatternExpressionSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax:
                 return Analyzed(condition);
             default:
                 return Polarity.Unknown;

@@ -39,7 +39,8 @@ internal static class SymbolReferences
         {
             AssignmentExpressionSyntax assignment => assignment.Left == node,
             ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword),
-            PrefixUnaryExpressionSyntax prefix => prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression),
+            // &h: a pointer argument is written through (CsWin32's externs create handles so).
+            PrefixUnaryExpressionSyntax prefix => prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) || prefix.IsKind(SyntaxKind.AddressOfExpression),
             PostfixUnaryExpressionSyntax => true,
             _ => false,
         };
@@ -106,11 +107,18 @@ internal static class SymbolReferences
         };
     }
 
-    /// <summary>The local or parameter the argument list of a call writes with a given name.</summary>
+    /// <summary>The local or parameter the argument list of a call writes with a given name (<c>out</c>, <c>ref</c> or <c>&amp;</c>).</summary>
     internal static ISymbol? FindWrittenArgument(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
         {
+            if (argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                && argument.Expression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.AddressOfExpression, Operand: IdentifierNameSyntax pointed }
+                && pointed.Identifier.ValueText == name)
+            {
+                return model.GetSymbolInfo(pointed, cancellationToken).Symbol;
+            }
+
             if (argument.RefKindKeyword.IsKind(SyntaxKind.None))
             {
                 continue;

@@ -18,12 +18,13 @@ public static class FixContract
     private static readonly CodeFixProvider[] Providers = [new MSDRM001HandleNotClosedCodeFixProvider(), new MSDRM002HresultIgnoredCodeFixProvider()];
 
     /// <summary>Every broken promise, one line each (empty when all hold), and the fixed texts for the log.</summary>
-    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true)
+    /// <param name="extraSources">More files of the project (name, text), such as generated bindings.</param>
+    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true, IEnumerable<(string Name, string Text)>? extraSources = null)
     {
         var failures = new List<string>();
         var texts = new List<string>();
         using var workspace = new AdhocWorkspace();
-        Document document = CreateDocument(workspace, source, withRuntime);
+        Document document = CreateDocument(workspace, source, withRuntime, extraSources);
         ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document))
             .Where(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))
             .ToImmutableArray();
@@ -65,7 +66,7 @@ public static class FixContract
         return (failures, texts);
     }
 
-    internal static Document CreateDocument(AdhocWorkspace workspace, string source, bool withRuntime)
+    internal static Document CreateDocument(AdhocWorkspace workspace, string source, bool withRuntime, IEnumerable<(string Name, string Text)>? extraSources = null)
     {
         bool topLevel = CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
         Project project = workspace.AddProject(ProjectInfo.Create(
@@ -75,6 +76,11 @@ public static class FixContract
             metadataReferences: withRuntime ? TestReferences.Net80WithRuntime : TestReferences.Net80));
         DocumentId id = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source)).Id;
         workspace.AddDocument(project.Id, DrmDeclarations.FileName, SourceText.From(DrmDeclarations.Source));
+        foreach ((string name, string text) in extraSources ?? [])
+        {
+            workspace.AddDocument(project.Id, name, SourceText.From(text));
+        }
+
         return workspace.CurrentSolution.GetDocument(id)!;
     }
 
