@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -14,6 +16,7 @@ internal sealed class FlowFindings
     private readonly HashSet<int> leaked = new();
     private readonly Dictionary<int, (int Position, string Name)> names = new();
     private readonly HashSet<int> successConditional = new();
+    private readonly Dictionary<IArgumentOperation, int> kindsAtClose = new();
 
     internal void Leak(int id) => leaked.Add(id);
 
@@ -28,6 +31,34 @@ internal sealed class FlowFindings
 
     /// <summary>A test of the creating call's HRESULT (or a ThrowIfFailed on it) was seen.</summary>
     internal void MarkSuccessConditional(int id) => successConditional.Add(id);
+
+    /// <summary>
+    /// A raw handle reaches a handle argument of a DRM function: for a close parameter, remember its kind.
+    /// The kinds seen on every visit are united, so the verdict never depends on visiting order.
+    /// </summary>
+    internal void PassedToClose(IArgumentOperation argument, CreationSite site, DrmParameter? parameter)
+    {
+        if (parameter is { Role: ParameterRole.Closes } && !site.IsWrapper)
+        {
+            kindsAtClose.TryGetValue(argument, out int kinds);
+            kindsAtClose[argument] = kinds | HandleKindMask.Of(site.Kind);
+        }
+    }
+
+    /// <summary>Close arguments that hold handles of exactly one kind, another than the function closes (MSDRM004).</summary>
+    internal void AddWrongClosesTo(DrmCallRecognizer recognizer, ImmutableArray<WrongClose>.Builder wrongCloses)
+    {
+        foreach (var pair in kindsAtClose)
+        {
+            IArgumentOperation argument = pair.Key;
+            HandleKind? held = HandleKindMask.Single(pair.Value);
+            if (held is HandleKind kind && argument.Parent is IInvocationOperation call
+                && recognizer.GetFunction(call.TargetMethod)?.Closed?.Kind is HandleKind closed && closed != kind)
+            {
+                wrongCloses.Add(new WrongClose(call, argument, kind, closed));
+            }
+        }
+    }
 
     internal void AddLeaksTo(CreationSiteTable sites, ImmutableArray<LeakedHandle>.Builder leaks)
     {

@@ -251,6 +251,7 @@ internal sealed class HandleTransfer
         foreach (int id in value)
         {
             CreationSite site = context.Sites[id];
+            findings?.PassedToClose(argument, site, parameter);
             if (site.IsWrapper || (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind))
             {
                 state.Kill(id);
