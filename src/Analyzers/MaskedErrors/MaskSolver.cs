@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using MsDrm.Analyzers.FlowInfrastructure;
 
@@ -116,7 +118,7 @@ internal sealed class MaskSolver
         }
 
         // The failure is located at the condition as written (an implicit one, a case label, at its constant).
-        SyntaxNode? location = block.BranchValue.IsImplicit ? null : block.BranchValue.Syntax;
+        SyntaxNode? location = block.BranchValue.IsImplicit ? null : AsWritten(block.BranchValue.Syntax);
         bool conditionalWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
         MaskState conditional = state.Clone();
         new MaskTransfer(context, conditional).Refine(block.BranchValue, conditionalWhenTrue, location);
@@ -124,6 +126,17 @@ internal sealed class MaskSolver
 
         transfer.Refine(block.BranchValue, !conditionalWhenTrue, location);
         Follow(block.FallThroughSuccessor, state, isFinally, flowTo, reachEnd);
+    }
+
+    /// <summary>The graph folds a <c>!</c> into its jumps: the condition as written includes it (and its parentheses).</summary>
+    private static SyntaxNode AsWritten(SyntaxNode condition)
+    {
+        while (condition.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } or ParenthesizedExpressionSyntax)
+        {
+            condition = condition.Parent;
+        }
+
+        return condition;
     }
 
     private void Follow(ControlFlowBranch? branch, MaskState state, bool isFinally, Action<int, MaskState> flowTo, Action<MaskState> reachEnd)
