@@ -75,9 +75,16 @@ internal sealed class MaskContext
         return new MaskContext(recognizer, tracked, aliases, cancellationToken);
     }
 
+    /// <summary>
+    /// Cleanup: a close function. The one place that says so, for the analyzer's pre-filter too; with
+    /// the summaries (issue 12) a user method that forwards only close results joins it
+    /// (<c>|| method.Summary is { ForwardsOnlyCloses: true }</c>).
+    /// </summary>
+    internal static bool IsCleanupMethod(RecognizedMethod method) => method.Function is { IsClose: true };
+
     /// <summary>The close function (or closing method) whose result <paramref name="value"/> is; null otherwise.</summary>
     internal static IInvocationOperation? CleanupCall(DrmCallRecognizer recognizer, IOperation value)
-        => OperationShapes.StripConversions(value) is IInvocationOperation call && recognizer.GetFunction(call.TargetMethod) is { IsClose: true }
+        => OperationShapes.StripConversions(value) is IInvocationOperation call && IsCleanupMethod(recognizer.Recognize(call.TargetMethod))
             ? call
             : null;
 

@@ -21,7 +21,7 @@ public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
         ImmutableArray.Create(Descriptors.ErrorMasked);
 
     /// <inheritdoc />
-    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is { IsClose: true };
+    private protected override bool IsRelevant(RecognizedMethod method) => MaskContext.IsCleanupMethod(method);
 
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
