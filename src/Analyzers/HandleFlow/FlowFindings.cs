@@ -16,7 +16,7 @@ internal sealed class FlowFindings
     private readonly HashSet<int> leaked = new();
     private readonly Dictionary<int, (int Position, string Name)> names = new();
     private readonly HashSet<int> successConditional = new();
-    private readonly Dictionary<IArgumentOperation, int> kindsAtClose = new();
+    private readonly Dictionary<IArgumentOperation, (int Kinds, HandleKind Closed)> kindsAtClose = new();
 
     internal void Leak(int id) => leaked.Add(id);
 
@@ -33,29 +33,29 @@ internal sealed class FlowFindings
     internal void MarkSuccessConditional(int id) => successConditional.Add(id);
 
     /// <summary>
-    /// A raw handle reaches a handle argument of a DRM function: for a close parameter, remember its kind.
-    /// The kinds seen on every visit are united, so the verdict never depends on visiting order.
+    /// A raw handle reaches an argument that closes <paramref name="closedKind"/> (a close function's
+    /// parameter): remember the handle's kind. The kinds seen on every visit are united, so the verdict
+    /// never depends on visiting order.
     /// </summary>
-    internal void PassedToClose(IArgumentOperation argument, CreationSite site, DrmParameter? parameter)
+    internal void PassedToClose(IArgumentOperation argument, CreationSite site, HandleKind? closedKind)
     {
-        if (parameter is { Role: ParameterRole.Closes } && !site.IsWrapper)
+        if (closedKind is HandleKind closed && !site.IsWrapper)
         {
-            kindsAtClose.TryGetValue(argument, out int kinds);
-            kindsAtClose[argument] = kinds | HandleKindMask.Of(site.Kind);
+            kindsAtClose.TryGetValue(argument, out var known);
+            kindsAtClose[argument] = (known.Kinds | HandleKindMask.Of(site.Kind), closed);
         }
     }
 
-    /// <summary>Close arguments that hold handles of exactly one kind, another than the function closes (MSDRM004).</summary>
-    internal void AddWrongClosesTo(DrmCallRecognizer recognizer, ImmutableArray<WrongClose>.Builder wrongCloses)
+    /// <summary>Close arguments that hold handles of exactly one kind, another than the call closes (MSDRM004).</summary>
+    internal void AddWrongClosesTo(ImmutableArray<WrongClose>.Builder wrongCloses)
     {
         foreach (var pair in kindsAtClose)
         {
             IArgumentOperation argument = pair.Key;
-            HandleKind? held = HandleKindMask.Single(pair.Value);
-            if (held is HandleKind kind && argument.Parent is IInvocationOperation call
-                && recognizer.GetFunction(call.TargetMethod)?.Closed?.Kind is HandleKind closed && closed != kind)
+            if (HandleKindMask.Single(pair.Value.Kinds) is HandleKind held && held != pair.Value.Closed
+                && argument.Parent is IInvocationOperation call)
             {
-                wrongCloses.Add(new WrongClose(call, argument, kind, closed));
+                wrongCloses.Add(new WrongClose(call, argument, held, pair.Value.Closed));
             }
         }
     }

@@ -39,7 +39,7 @@ internal static class HandleFlowAnalysis
             var findings = new FlowFindings();
             new FlowSolver(function, new HandleFlowContext(recognizer, sharing, sites, compilation, meter, cancellationToken), findings).Run();
             findings.AddLeaksTo(sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
-            findings.AddWrongClosesTo(recognizer, wrongCloses);
+            findings.AddWrongClosesTo(wrongCloses);
         }
 
         return (leaks is null || leaks.Count == 0) && wrongCloses.Count == 0

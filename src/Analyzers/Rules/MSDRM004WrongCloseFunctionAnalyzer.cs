@@ -23,16 +23,18 @@ public sealed class MSDRM004WrongCloseFunctionAnalyzer : DrmRuleAnalyzer
         ImmutableArray.Create(Descriptors.WrongCloseFunction);
 
     /// <inheritdoc />
+    /// <remarks>With the summaries (issue 12) a closing method of the user's joins here: the flow records its closes too.</remarks>
     private protected override bool IsRelevant(RecognizedMethod method) => method.Function is { IsClose: true };
 
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        DrmFunction function = method.Function!;
-        if (ReleaseHandleAudit.For(context.Compilation, DrmCallRecognizer.For(context.Compilation))
-            .CreatedKindIfWrong(context.ContainingSymbol, invocation, function) is HandleKind created)
+        string called = DrmCallRecognizer.DisplayName(method.Function, invocation.TargetMethod);
+        if (method.Function is { } function
+            && ReleaseHandleAudit.For(context.Compilation, DrmCallRecognizer.For(context.Compilation))
+                .CreatedKindIfWrong(context.ContainingSymbol, invocation, function) is HandleKind created)
         {
-            context.ReportDiagnostic(CreateDiagnostic(invocation, created, "handle", function));
+            context.ReportDiagnostic(CreateDiagnostic(invocation, created, "handle", called));
             return;
         }
 
@@ -45,19 +47,19 @@ public sealed class MSDRM004WrongCloseFunctionAnalyzer : DrmRuleAnalyzer
         {
             if (close.Invocation.Syntax == invocation.Syntax)
             {
-                context.ReportDiagnostic(CreateDiagnostic(invocation, close.HeldKind, NameOf(close.Argument.Value), function));
+                context.ReportDiagnostic(CreateDiagnostic(invocation, close.HeldKind, NameOf(close.Argument.Value), called));
             }
         }
     }
 
-    private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, HandleKind held, string variable, DrmFunction function)
+    private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, HandleKind held, string variable, string called)
         => Diagnostic.Create(
             Descriptors.WrongCloseFunction,
             invocation.Syntax.GetLocation(),
             WrongCloseProperties.For(held),
             variable,
             held.NativeTypeName(),
-            function.Name,
+            called,
             held.CloseFunction());
 
     /// <summary>The variable the argument reads, else its source text.</summary>

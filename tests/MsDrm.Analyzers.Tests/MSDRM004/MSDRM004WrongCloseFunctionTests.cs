@@ -63,10 +63,11 @@ public class MSDRM004WrongCloseFunctionTests
         Native.DRMCloseHandle(h);
         """,
 
-        // Escaped before the close: no longer followed.
+        // Escaped (stored in a collection) before the close: no longer followed.
         """
         DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint h));
-        GC.KeepAlive(h);
+        var kept = new System.Collections.Generic.List<uint>();
+        kept.Add(h);
         Native.DRMCloseHandle(h);
         """,
 
