@@ -27,6 +27,26 @@ internal static class Descriptors
         description: "Every msdrm.dll function reports its outcome as an HRESULT. Dropping it lets the program go on with a zero or stale handle. Check it, pass it to DrmException.ThrowIfFailed, or discard it explicitly with '_ ='.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HresultIgnored + ".md");
 
+    internal static readonly DiagnosticDescriptor WrongCloseFunction = new(
+        DiagnosticIds.WrongCloseFunction,
+        title: "Close each msdrm.dll handle with the close function of its kind",
+        messageFormat: "'{0}' holds a {1}, which '{2}' does not close; use '{3}'",
+        category: "Reliability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The five msdrm.dll handle types are not interchangeable: a close function given another kind of handle fails with E_DRM_INVALID_HANDLE and releases nothing, so the handle and the keys it holds stay alive. This includes a SafeHandle subclass whose ReleaseHandle uses another kind's close function than the handles created into it.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.WrongCloseFunction + ".md");
+
+    internal static readonly DiagnosticDescriptor ErrorMasked = new(
+        DiagnosticIds.ErrorMasked,
+        title: "Do not overwrite a failed HRESULT with the result of a cleanup close",
+        messageFormat: "The failure in '{0}' is overwritten by the result of '{1}' before it is returned or thrown",
+        category: "Reliability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A cleanup block that assigns a close function's result to the HRESULT variable replaces the failure that led there, usually with S_OK, so the method reports success after failing. Keep the failure in its variable and close without assigning, or return the first failure.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.ErrorMasked + ".md");
+
     internal static readonly DiagnosticDescriptor ImportDeclaration = new(
         DiagnosticIds.ImportDeclaration,
         title: "Declare msdrm.dll imports with the native signature",

@@ -9,6 +9,12 @@ public static class DiagnosticIds
     /// <summary>The HRESULT of an msdrm.dll function is ignored.</summary>
     public const string HresultIgnored = "MSDRM002";
 
+    /// <summary>A handle is passed to the close function of another handle kind.</summary>
+    public const string WrongCloseFunction = "MSDRM004";
+
+    /// <summary>A failed HRESULT is overwritten by a close function's result before it is returned or thrown.</summary>
+    public const string ErrorMasked = "MSDRM006";
+
     /// <summary>An msdrm.dll import is declared with a signature that does not match the native one.</summary>
     public const string ImportDeclaration = "MSDRM007";
 }

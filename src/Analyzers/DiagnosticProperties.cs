@@ -6,7 +6,7 @@ namespace MsDrm.Analyzers;
 /// </summary>
 public static class DiagnosticProperties
 {
-    /// <summary>MSDRM001: the handle kind (<c>Session</c>, <c>Handle</c>, <c>Pub</c>, <c>Environment</c>, <c>Query</c>).</summary>
+    /// <summary>MSDRM001 and MSDRM004: the handle kind (<c>Session</c>, <c>Handle</c>, <c>Pub</c>, <c>Environment</c>, <c>Query</c>).</summary>
     public const string Kind = "Kind";
 
     /// <summary>MSDRM001: the leaked variable's name; empty when the handle has none (discard, temporary).</summary>

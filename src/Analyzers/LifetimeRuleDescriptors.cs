@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace MsDrm.Analyzers;
 
 /// <summary>
-/// MSDRM003–MSDRM006 (issue 13), ready for their analyzers, which land with the shared handle flow.
+/// MSDRM003 and MSDRM005 (issue 13), ready for their analyzers, which land with the shared handle flow.
 /// Kept apart from <see cref="Descriptors"/> and <see cref="DiagnosticIds"/> until then, because the docs
 /// tests require every rule there to have a README row and a page in docs/rules, and the README lists only
 /// rules that work. When the analyzers land: move these ids into DiagnosticIds and these descriptors into
@@ -15,14 +15,8 @@ internal static class LifetimeRuleDescriptors
     /// <summary>A handle is closed twice, or used after it was closed, on some path.</summary>
     internal const string UsedAfterCloseId = "MSDRM003";
 
-    /// <summary>A handle is passed to the close function of another handle kind.</summary>
-    internal const string WrongCloseFunctionId = "MSDRM004";
-
     /// <summary>A handle is closed while a handle made from it is still open.</summary>
     internal const string CloseOrderId = "MSDRM005";
-
-    /// <summary>A failed HRESULT is overwritten by a close function's result before it is returned or thrown.</summary>
-    internal const string ErrorMaskedId = "MSDRM006";
 
     internal static readonly DiagnosticDescriptor UsedAfterClose = new(
         UsedAfterCloseId,
@@ -34,16 +28,6 @@ internal static class LifetimeRuleDescriptors
         description: "msdrm.dll may hand a closed handle value out again to another object: closing it a second time can close someone else's session or license, and using it acts on the wrong object or fails with E_DRM_INVALID_HANDLE. A SafeDrm*Handle that adopted a raw handle closes it when disposed, so do not also close the raw value.",
         helpLinkUri: Descriptors.HelpLinkBase + UsedAfterCloseId + ".md");
 
-    internal static readonly DiagnosticDescriptor WrongCloseFunction = new(
-        WrongCloseFunctionId,
-        title: "Close each msdrm.dll handle with the close function of its kind",
-        messageFormat: "'{0}' holds a {1}, which '{2}' does not close; use '{3}'",
-        category: "Reliability",
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "The five msdrm.dll handle types are not interchangeable: a close function given another kind of handle fails with E_DRM_INVALID_HANDLE and releases nothing, so the handle and the keys it holds stay alive. This includes a SafeHandle subclass whose ReleaseHandle uses another kind's close function than the handles created into it.",
-        helpLinkUri: Descriptors.HelpLinkBase + WrongCloseFunctionId + ".md");
-
     internal static readonly DiagnosticDescriptor CloseOrder = new(
         CloseOrderId,
         title: "Close a handle made from another handle first",
@@ -53,14 +37,4 @@ internal static class LifetimeRuleDescriptors
         isEnabledByDefault: true,
         description: "Libraries, enabling principals and bound licenses live in their environment, license-storage sessions in their client session, encryptors and decryptors in their bound license, sub-objects in their container. Closing the parent first makes the child's close fail (E_DRM_ENV_NOT_LOADED) or force-closes the child while it is still in use.",
         helpLinkUri: Descriptors.HelpLinkBase + CloseOrderId + ".md");
-
-    internal static readonly DiagnosticDescriptor ErrorMasked = new(
-        ErrorMaskedId,
-        title: "Do not overwrite a failed HRESULT with the result of a cleanup close",
-        messageFormat: "The failure in '{0}' is overwritten by the result of '{1}' before it is returned or thrown",
-        category: "Reliability",
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "A cleanup block that assigns a close function's result to the HRESULT variable replaces the failure that led there, usually with S_OK, so the method reports success after failing. Keep the failure in its variable and close without assigning, or return the first failure.",
-        helpLinkUri: Descriptors.HelpLinkBase + ErrorMaskedId + ".md");
 }

@@ -6,11 +6,25 @@ namespace MsDrm.Roslyn48.Tests;
 /// <summary>
 /// The code fixes on Roslyn 4.8, through Workspaces: every Wrong case, fixed one diagnostic at a
 /// time with the first offered fix, and again with Fix All in document scope, loses its rule's
-/// diagnostics and gains no compile error.
+/// diagnostics and gains no compile error. Rules for which DESIGN.md names no fix (MSDRM006) have no
+/// provider: their ids are left out, and a case marking only such rules is not run here.
 /// </summary>
 public class CodeFixTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> CaseKeys() => SharedRuleCases.Keys();
+    private static readonly HashSet<string> Fixable = ProductAssemblies.CreateCodeFixProviders().SelectMany(p => p.FixableDiagnosticIds).ToHashSet();
+
+    public static TheoryData<string> CaseKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (SharedRuleCase ruleCase in SharedRuleCases.All.Where(c => FixableIds(c).Length > 0))
+        {
+            data.Add(ruleCase.Key);
+        }
+
+        return data;
+    }
+
+    private static string[] FixableIds(SharedRuleCase ruleCase) => ruleCase.RuleIds.Where(Fixable.Contains).ToArray();
 
     [Theory]
     [MemberData(nameof(CaseKeys))]
@@ -20,10 +34,11 @@ public class CodeFixTests(ITestOutputHelper output)
         FixRunResult result = await FixRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong));
         output.WriteLine(result.FixedText);
 
-        Assert.NotEmpty(ruleCase.RuleIds);
-        Assert.All(ruleCase.RuleIds, id => Assert.Contains(result.InitialDiagnostics, d => d.Id == id));
+        string[] ids = FixableIds(ruleCase);
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Contains(result.InitialDiagnostics, d => d.Id == id));
         Assert.True(result.FixedCount > 0, "no fix was applied");
-        Assert.Empty(result.RemainingDiagnostics.Where(d => ruleCase.RuleIds.Contains(d.Id)).Select(d => d.ToString()));
+        Assert.Empty(result.RemainingDiagnostics.Where(d => ids.Contains(d.Id)).Select(d => d.ToString()));
         Assert.Empty(result.NewErrors.Select(d => d.ToString()));
     }
 
@@ -32,12 +47,13 @@ public class CodeFixTests(ITestOutputHelper output)
     public async Task Wrong_case_is_fixed_by_Fix_All_in_document(string key)
     {
         SharedRuleCase ruleCase = SharedRuleCases.Get(key);
-        FixRunResult result = await FixAllRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong), ruleCase.RuleIds, maxRounds: 1);
+        string[] ids = FixableIds(ruleCase);
+        FixRunResult result = await FixAllRunner.RunAsync(SharedRuleCases.StripMarkup(ruleCase.Case.Wrong), ids, maxRounds: 1);
         output.WriteLine($"{result.FixedCount} Fix All actions applied");
         output.WriteLine(result.FixedText);
 
         Assert.True(result.FixedCount > 0, "no Fix All was applied");
-        Assert.Empty(result.RemainingDiagnostics.Where(d => ruleCase.RuleIds.Contains(d.Id)).Select(d => d.ToString()));
+        Assert.Empty(result.RemainingDiagnostics.Where(d => ids.Contains(d.Id)).Select(d => d.ToString()));
         Assert.Empty(result.NewErrors.Select(d => d.ToString()));
     }
 }

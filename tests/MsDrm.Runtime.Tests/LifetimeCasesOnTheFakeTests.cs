@@ -134,9 +134,9 @@ public sealed partial class LifetimeCasesOnTheFakeTests : FakeMsDrmTest
     private static IEnumerable<(string Id, IReadOnlyList<RuleCase> Cases)> Sets() =>
     [
         ("MSDRM003", MSDRM003Cases.Pending),
-        ("MSDRM004", MSDRM004Cases.Pending),
+        ("MSDRM004", MSDRM004Cases.All),
         ("MSDRM005", MSDRM005Cases.Pending),
-        ("MSDRM006", MSDRM006Cases.Pending),
+        ("MSDRM006", MSDRM006Cases.All),
     ];
 
     private static RuleCase Case(string id, string name) => Sets().Single(s => s.Id == id).Cases.Single(c => c.Name == name);

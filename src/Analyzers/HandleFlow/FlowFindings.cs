@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -14,6 +16,7 @@ internal sealed class FlowFindings
     private readonly HashSet<int> leaked = new();
     private readonly Dictionary<int, (int Position, string Name)> names = new();
     private readonly HashSet<int> successConditional = new();
+    private readonly Dictionary<IArgumentOperation, (int Kinds, HandleKind Closed)> kindsAtClose = new();
 
     internal void Leak(int id) => leaked.Add(id);
 
@@ -28,6 +31,34 @@ internal sealed class FlowFindings
 
     /// <summary>A test of the creating call's HRESULT (or a ThrowIfFailed on it) was seen.</summary>
     internal void MarkSuccessConditional(int id) => successConditional.Add(id);
+
+    /// <summary>
+    /// A raw handle reaches an argument that closes <paramref name="closedKind"/> (a close function's
+    /// parameter): remember the handle's kind. The kinds seen on every visit are united, so the verdict
+    /// never depends on visiting order.
+    /// </summary>
+    internal void PassedToClose(IArgumentOperation argument, CreationSite site, HandleKind? closedKind)
+    {
+        if (closedKind is HandleKind closed && !site.IsWrapper)
+        {
+            kindsAtClose.TryGetValue(argument, out var known);
+            kindsAtClose[argument] = (known.Kinds | HandleKindMask.Of(site.Kind), closed);
+        }
+    }
+
+    /// <summary>Close arguments that hold handles of exactly one kind, another than the call closes (MSDRM004).</summary>
+    internal void AddWrongClosesTo(ImmutableArray<WrongClose>.Builder wrongCloses)
+    {
+        foreach (var pair in kindsAtClose)
+        {
+            IArgumentOperation argument = pair.Key;
+            if (HandleKindMask.Single(pair.Value.Kinds) is HandleKind held && held != pair.Value.Closed
+                && argument.Parent is IInvocationOperation call)
+            {
+                wrongCloses.Add(new WrongClose(call, argument, held, pair.Value.Closed));
+            }
+        }
+    }
 
     internal void AddLeaksTo(CreationSiteTable sites, ImmutableArray<LeakedHandle>.Builder leaks)
     {

@@ -26,6 +26,7 @@ internal static class HandleFlowAnalysis
     {
         Compilation? compilation = graph.OriginalOperation.SemanticModel?.Compilation;
         ImmutableArray<LeakedHandle>.Builder? leaks = null;
+        var wrongCloses = ImmutableArray.CreateBuilder<WrongClose>();
         foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, cancellationToken))
         {
             CreationSiteTable sites = CreationSiteTable.Collect(function, recognizer);
@@ -38,10 +39,13 @@ internal static class HandleFlowAnalysis
             var findings = new FlowFindings();
             new FlowSolver(function, new HandleFlowContext(recognizer, sharing, sites, compilation, meter, cancellationToken), findings).Run();
             findings.AddLeaksTo(sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
+            findings.AddWrongClosesTo(wrongCloses);
         }
 
-        return leaks is null || leaks.Count == 0
+        return (leaks is null || leaks.Count == 0) && wrongCloses.Count == 0
             ? HandleFlowResult.Empty
-            : new HandleFlowResult(leaks.OrderBy(leak => leak.Invocation.Syntax.SpanStart).ToImmutableArray());
+            : new HandleFlowResult(
+                leaks is null ? ImmutableArray<LeakedHandle>.Empty : leaks.OrderBy(leak => leak.Invocation.Syntax.SpanStart).ToImmutableArray(),
+                wrongCloses.OrderBy(close => close.Invocation.Syntax.SpanStart).ToImmutableArray());
     }
 }

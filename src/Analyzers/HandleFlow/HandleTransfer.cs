@@ -252,6 +252,7 @@ internal sealed class HandleTransfer
         foreach (int id in value)
         {
             CreationSite site = context.Sites[id];
+            findings?.PassedToClose(argument, site, parameter is { Role: ParameterRole.Closes } ? parameter.Kind : null);
             if (site.IsWrapper || (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind))
             {
                 state.Kill(id);

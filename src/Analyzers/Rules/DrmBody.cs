@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HandleFlow;
+using MsDrm.Analyzers.MaskedErrors;
 
 namespace MsDrm.Analyzers.Rules;
 
@@ -26,6 +27,7 @@ internal sealed class DrmBody
     private VariableSharing? sharing;
     private HandleFlowResult? handleFlow;
     private Dictionary<SyntaxNode, ImmutableArray<LeakedHandle>>? leaksByCall;
+    private ImmutableArray<MaskedError>? maskedErrors;
     private int failed;
 
     private DrmBody(IOperation root, DrmCallRecognizer recognizer)
@@ -78,6 +80,25 @@ internal sealed class DrmBody
             }
 
             return handleFlow;
+        }
+    }
+
+    /// <summary>
+    /// MSDRM006's findings for the body and its nested functions: close results assigned over a failed
+    /// HRESULT and then returned or thrown (computed on first use; empty for a non-executable body).
+    /// </summary>
+    internal ImmutableArray<MaskedError> GetMaskedErrors(Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    {
+        if (!OperationRoots.IsExecutableBody(Root))
+        {
+            return ImmutableArray<MaskedError>.Empty;
+        }
+
+        lock (gate)
+        {
+            sharing ??= VariableSharing.Of(Root);
+            maskedErrors ??= MaskedErrorAnalysis.Analyze(graph(), recognizer, sharing, cancellationToken);
+            return maskedErrors.Value;
         }
     }
 

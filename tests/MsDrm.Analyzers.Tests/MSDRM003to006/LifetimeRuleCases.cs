@@ -9,9 +9,9 @@ internal static class LifetimeRuleCases
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<RuleCase>> ById = new Dictionary<string, IReadOnlyList<RuleCase>>
     {
         ["MSDRM003"] = MSDRM003Cases.Pending,
-        ["MSDRM004"] = MSDRM004Cases.Pending,
+        ["MSDRM004"] = MSDRM004Cases.All,
         ["MSDRM005"] = MSDRM005Cases.Pending,
-        ["MSDRM006"] = MSDRM006Cases.Pending,
+        ["MSDRM006"] = MSDRM006Cases.All,
     };
 
     internal static RuleCase Get(string id, string name) => ById[id].Single(c => c.Name == name);

@@ -52,7 +52,7 @@ internal static class DrmCode
         w.Line("break;");
         w.Close();
         w.Line("count++;");
-        w.Line("DrmException.ThrowIfFailed(Native.DRMCloseHandle(user));");
+        w.Line("DrmException.ThrowIfFailed(Native.DRMClosePubHandle(user));");
         w.Close();
         w.Line("return count;");
         w.Close().Line();

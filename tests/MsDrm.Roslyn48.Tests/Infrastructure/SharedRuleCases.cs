@@ -32,7 +32,7 @@ public static partial class SharedRuleCases
     }
 
     /// <summary>The source without its diagnostic markup.</summary>
-    public static string StripMarkup(string source) => MarkupStart().Replace(source, string.Empty).Replace("|}", string.Empty);
+    public static string StripMarkup(string source) => AnyMarkupStart().Replace(source, string.Empty).Replace("|}", string.Empty);
 
     private static ImmutableArray<SharedRuleCase> Find()
     {
@@ -60,4 +60,8 @@ public static partial class SharedRuleCases
 
     [GeneratedRegex(@"\{\|(?<id>[A-Za-z0-9]+):")]
     private static partial Regex MarkupStart();
+
+    /// <summary>A diagnostic's markup or an additional location's (<c>{|#1:</c>).</summary>
+    [GeneratedRegex(@"\{\|#?[A-Za-z0-9]+:")]
+    private static partial Regex AnyMarkupStart();
 }

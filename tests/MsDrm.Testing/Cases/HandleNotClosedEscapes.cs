@@ -63,9 +63,14 @@ internal static class HandleNotClosedEscapes
         Body("Duplicate_source_stays_owned",
             CreatedMarked + "        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(dup, out uint second));\n        Native.DRMCloseSession(second);",
             Created + "        DrmException.ThrowIfFailed(Native.DRMDuplicateSession(dup, out uint second));\n        Native.DRMCloseSession(second);\n        Native.DRMCloseSession(dup);"),
+        // A close function of another kind does not close. With one known kind that is MSDRM004 too (see
+        // MSDRM004Cases.Session_closed_with_DRMCloseHandle); here the variable may hold either kind, so only
+        // MSDRM001 speaks: the session path is never closed.
         Body("Wrong_close_function_does_not_close",
-            CreatedMarked + "        Native.DRMCloseHandle(dup);",
-            Created + "        Native.DRMCloseSession(dup);"),
+            "        uint h;\n        if (flag)\n        {\n            DrmException.ThrowIfFailed({|MSDRM001:Native.DRMDuplicateSession(s, out h)|});\n        }\n"
+                + "        else\n        {\n            DrmException.ThrowIfFailed(Native.DRMDuplicateHandle(lib, out h));\n        }\n\n        Native.DRMCloseHandle(h);",
+            "        uint h;\n        if (flag)\n        {\n            DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out h));\n            Native.DRMCloseSession(h);\n        }\n"
+                + "        else\n        {\n            DrmException.ThrowIfFailed(Native.DRMDuplicateHandle(lib, out h));\n            Native.DRMCloseHandle(h);\n        }"),
         Body("Copy_closed_through_the_copy",
             CreatedMarked + "        uint copy = dup;\n        Console.WriteLine(copy == 0);",
             Created + "        uint copy = dup;\n        Native.DRMCloseSession(copy);"),

@@ -24,12 +24,8 @@ public static class MSDRM004Cases
         ("Query", "Native.DRMParseUnboundLicense(\"<XrML/>\", out uint h)", "DRMCloseQueryHandle"),
     ];
 
-    /// <summary>
-    /// Every case, in a stable order. Named <c>Pending</c>, not <c>All</c>, until the rule's analyzer lands:
-    /// the shared-case discoveries (Roslyn 4.8 leg, robustness seeds) take every <c>All</c> list and expect
-    /// its marked diagnostics to be reported.
-    /// </summary>
-    public static IReadOnlyList<RuleCase> Pending => LazyAll.Value;
+    /// <summary>Every case, in a stable order (the shared-case discoveries take every <c>All</c> list).</summary>
+    public static IReadOnlyList<RuleCase> All => LazyAll.Value;
 
     private static IEnumerable<RuleCase> Build() =>
         KindMatrix().Concat(Shapes()).Concat(MSDRM004SafeHandleCases.Cases);

@@ -20,12 +20,8 @@ public static class MSDRM006Cases
 
     private static readonly Lazy<IReadOnlyList<RuleCase>> LazyAll = new(() => Build().Concat(MSDRM006ShapeCases.Cases).ToArray());
 
-    /// <summary>
-    /// Every case, in a stable order. Named <c>Pending</c>, not <c>All</c>, until the rule's analyzer lands:
-    /// the shared-case discoveries (Roslyn 4.8 leg, robustness seeds) take every <c>All</c> list and expect
-    /// its marked diagnostics to be reported.
-    /// </summary>
-    public static IReadOnlyList<RuleCase> Pending => LazyAll.Value;
+    /// <summary>Every case, in a stable order (the shared-case discoveries take every <c>All</c> list).</summary>
+    public static IReadOnlyList<RuleCase> All => LazyAll.Value;
 
     /// <summary>A case whose Wrong and Correct differ in the body of <c>int Run(...)</c>.</summary>
     internal static RuleCase Run(string name, string wrong, string correct, string members = "")

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.MaskedErrors;
+
+namespace MsDrm.Analyzers.Rules;
+
+/// <summary>
+/// MSDRM006: a failed HRESULT in a local is overwritten by a close function's result (cleanup), and that
+/// result is then returned or thrown, so the method reports the close's outcome instead of the failure.
+/// Thin: the body's masked-error flow finds them; this reports the one whose assignment holds the call.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.ErrorMasked);
+
+    /// <inheritdoc />
+    private protected override bool IsRelevant(RecognizedMethod method) => MaskContext.IsCleanupMethod(method);
+
+    /// <inheritdoc />
+    private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
+    {
+        IOperation value = invocation;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        // Only `local = DRMCloseX(...)` can mask a failure; any other close call costs nothing more.
+        if (value.Parent is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment || assignment.Value != value)
+        {
+            return;
+        }
+
+        foreach (MaskedError error in body.GetMaskedErrors(context.GetControlFlowGraph, context.CancellationToken))
+        {
+            if (error.Assignment == assignment.Syntax)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ErrorMasked,
+                    assignment.Syntax.GetLocation(),
+                    error.Failures.Select(failure => failure.GetLocation()),
+                    error.Local,
+                    error.CloseFunction));
+            }
+        }
+    }
+}
