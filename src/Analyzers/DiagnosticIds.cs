@@ -9,6 +9,12 @@ public static class DiagnosticIds
     /// <summary>The HRESULT of an msdrm.dll function is ignored.</summary>
     public const string HresultIgnored = "MSDRM002";
 
+    /// <summary>A handle is closed twice, or used after it was closed, on some path.</summary>
+    public const string UsedAfterClose = "MSDRM003";
+
+    /// <summary>A handle is closed while a handle made from it is still open.</summary>
+    public const string CloseOrder = "MSDRM005";
+
     /// <summary>An msdrm.dll import is declared with a signature that does not match the native one.</summary>
     public const string ImportDeclaration = "MSDRM007";
 }

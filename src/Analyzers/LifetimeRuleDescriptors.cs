@@ -12,27 +12,11 @@ namespace MsDrm.Analyzers;
 /// </summary>
 internal static class LifetimeRuleDescriptors
 {
-    /// <summary>A handle is closed twice, or used after it was closed, on some path.</summary>
-    internal const string UsedAfterCloseId = "MSDRM003";
-
     /// <summary>A handle is passed to the close function of another handle kind.</summary>
     internal const string WrongCloseFunctionId = "MSDRM004";
 
-    /// <summary>A handle is closed while a handle made from it is still open.</summary>
-    internal const string CloseOrderId = "MSDRM005";
-
     /// <summary>A failed HRESULT is overwritten by a close function's result before it is returned or thrown.</summary>
     internal const string ErrorMaskedId = "MSDRM006";
-
-    internal static readonly DiagnosticDescriptor UsedAfterClose = new(
-        UsedAfterCloseId,
-        title: "Do not close an msdrm.dll handle twice or use it after closing it",
-        messageFormat: "Handle '{0}' is passed to '{1}' after '{2}' closed it",
-        category: "Reliability",
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "msdrm.dll may hand a closed handle value out again to another object: closing it a second time can close someone else's session or license, and using it acts on the wrong object or fails with E_DRM_INVALID_HANDLE. A SafeDrm*Handle that adopted a raw handle closes it when disposed, so do not also close the raw value.",
-        helpLinkUri: Descriptors.HelpLinkBase + UsedAfterCloseId + ".md");
 
     internal static readonly DiagnosticDescriptor WrongCloseFunction = new(
         WrongCloseFunctionId,
@@ -43,16 +27,6 @@ internal static class LifetimeRuleDescriptors
         isEnabledByDefault: true,
         description: "The five msdrm.dll handle types are not interchangeable: a close function given another kind of handle fails with E_DRM_INVALID_HANDLE and releases nothing, so the handle and the keys it holds stay alive. This includes a SafeHandle subclass whose ReleaseHandle uses another kind's close function than the handles created into it.",
         helpLinkUri: Descriptors.HelpLinkBase + WrongCloseFunctionId + ".md");
-
-    internal static readonly DiagnosticDescriptor CloseOrder = new(
-        CloseOrderId,
-        title: "Close a handle made from another handle first",
-        messageFormat: "'{0}' is closed while '{1}', made from it by '{2}', is still open; close '{1}' first",
-        category: "Reliability",
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "Libraries, enabling principals and bound licenses live in their environment, license-storage sessions in their client session, encryptors and decryptors in their bound license, sub-objects in their container. Closing the parent first makes the child's close fail (E_DRM_ENV_NOT_LOADED) or force-closes the child while it is still in use.",
-        helpLinkUri: Descriptors.HelpLinkBase + CloseOrderId + ".md");
 
     internal static readonly DiagnosticDescriptor ErrorMasked = new(
         ErrorMaskedId,
