@@ -5,8 +5,9 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// <summary>MSDRM003: a closed handle value reaches a close function again, or another DRM function.</summary>
 internal sealed class ClosedHandleUse
 {
-    internal ClosedHandleUse(IInvocationOperation invocation, string variable, string function, bool isClose, CloseSite firstClose)
+    internal ClosedHandleUse(IInvocationOperation invocation, string variable, string function, bool isClose, bool onEveryPath, CloseSite firstClose)
     {
+        OnEveryPath = onEveryPath;
         Invocation = invocation;
         Variable = variable;
         Function = function;
@@ -25,6 +26,9 @@ internal sealed class ClosedHandleUse
 
     /// <summary>True for a second close (or a second adoption), false for a use.</summary>
     internal bool IsClose { get; }
+
+    /// <summary>True when the handle is closed on every path that reaches the call: removing a second close then changes no path.</summary>
+    internal bool OnEveryPath { get; }
 
     /// <summary>The close that came first (earliest in the source among those on some path).</summary>
     internal CloseSite FirstClose { get; }

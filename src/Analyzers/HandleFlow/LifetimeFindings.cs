@@ -13,20 +13,25 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// </summary>
 internal sealed class LifetimeFindings
 {
-    private readonly Dictionary<IArgumentOperation, (IInvocationOperation Invocation, string Function, bool IsClose, HashSet<CloseSite> Closers)> uses = new();
+    private readonly Dictionary<IArgumentOperation, (IInvocationOperation Invocation, string Function, bool IsClose, bool[] OnEveryPath, HashSet<CloseSite> Closers)> uses = new();
     private readonly Dictionary<CloseSite, (HashSet<int> Children, HashSet<IInvocationOperation> ChildCloses)> orders = new();
 
     internal bool IsEmpty => uses.Count == 0 && orders.Count == 0;
 
-    /// <summary>A closed value reaches <paramref name="invocation"/> through <paramref name="argument"/>.</summary>
-    internal void ClosedUse(IInvocationOperation invocation, IArgumentOperation argument, string function, bool isClose, IEnumerable<CloseSite> closers)
+    /// <summary>
+    /// A closed value reaches <paramref name="invocation"/> through <paramref name="argument"/>;
+    /// <paramref name="onEveryPath"/> when it is closed on every path reaching the call (seen this time).
+    /// </summary>
+    internal void ClosedUse(IInvocationOperation invocation, IArgumentOperation argument, string function, bool isClose, bool onEveryPath, IEnumerable<CloseSite> closers)
     {
         if (!uses.TryGetValue(argument, out var use))
         {
-            use = (invocation, function, isClose, new HashSet<CloseSite>());
+            use = (invocation, function, isClose, new[] { true }, new HashSet<CloseSite>());
             uses.Add(argument, use);
         }
 
+        // A finally region is reported once per branch through it: closed on every path means on each of them.
+        use.OnEveryPath[0] &= onEveryPath;
         use.Closers.UnionWith(closers);
     }
 
@@ -47,7 +52,7 @@ internal sealed class LifetimeFindings
         foreach (var pair in uses)
         {
             CloseSite first = pair.Value.Closers.OrderBy(c => c.Invocation.Syntax.SpanStart).ThenBy(c => c.IsAdoption ? 0 : 1).First();
-            closedUses.Add(new ClosedHandleUse(pair.Value.Invocation, pair.Key.Value.Syntax.ToString(), pair.Value.Function, pair.Value.IsClose, first));
+            closedUses.Add(new ClosedHandleUse(pair.Value.Invocation, pair.Key.Value.Syntax.ToString(), pair.Value.Function, pair.Value.IsClose, pair.Value.OnEveryPath[0], first));
         }
 
         foreach (var pair in orders)

@@ -22,10 +22,15 @@ internal sealed class LifetimeState
     // Null until something is recorded: most states of most graphs never need the maps.
     private Maps? maps;
 
-    private LifetimeState(FlowKeys keys, Maps? maps)
+    // The variables whose value is closed on every path here (sorted key numbers, never changed in place):
+    // a must-fact, so joins intersect. Only a close that is a second close on every path can be removed.
+    private int[] mustClosed;
+
+    private LifetimeState(FlowKeys keys, Maps? maps, int[] mustClosed)
     {
         this.keys = keys;
         this.maps = maps;
+        this.mustClosed = mustClosed;
     }
 
     /// <summary>False until something was recorded: until then a block without creations or closes cannot change anything here.</summary>
@@ -33,15 +38,16 @@ internal sealed class LifetimeState
 
     internal LifetimeTable Table => keys.Lifetime;
 
-    internal static LifetimeState Empty(FlowKeys keys) => new(keys, null);
+    internal static LifetimeState Empty(FlowKeys keys) => new(keys, null, Array.Empty<int>());
 
-    internal LifetimeState Fork() => new(keys, maps?.Fork());
+    internal LifetimeState Fork() => new(keys, maps?.Fork(), mustClosed);
 
     internal bool JoinWith(LifetimeState other)
     {
+        bool changed = IntersectMustClosed(other.mustClosed);
         if (other.maps is null)
         {
-            return false;
+            return changed;
         }
 
         if (maps is null)
@@ -50,7 +56,32 @@ internal sealed class LifetimeState
             return true;
         }
 
-        return maps.JoinWith(other.maps);
+        return maps.JoinWith(other.maps) | changed;
+    }
+
+    /// <summary>True when the variable's value is closed on every path reaching here.</summary>
+    internal bool IsMustClosed(int key) => Array.BinarySearch(mustClosed, key) >= 0;
+
+    /// <summary>The variable's value is closed here (on this path), or (<paramref name="closed"/> false) it holds a new value.</summary>
+    internal void SetMustClosed(int key, bool closed)
+    {
+        int at = Array.BinarySearch(mustClosed, key);
+        if (closed == at >= 0)
+        {
+            return;
+        }
+
+        var list = new List<int>(mustClosed);
+        if (closed)
+        {
+            list.Insert(~at, key);
+        }
+        else
+        {
+            list.RemoveAt(at);
+        }
+
+        mustClosed = list.ToArray();
     }
 
     internal int IndexOf(object key) => keys.IndexOf(key);
@@ -65,7 +96,14 @@ internal sealed class LifetimeState
     /// <summary>The close sites that closed the value the variable holds (on some path); null when open.</summary>
     internal int[]? ClosersOf(int key) => maps?.ClosedBy.Get(key);
 
-    internal void SetClosers(int key, int[]? closers) => Set(m => m.ClosedBy, key, closers);
+    internal void SetClosers(int key, int[]? closers)
+    {
+        Set(m => m.ClosedBy, key, closers);
+        if (closers is null)
+        {
+            SetMustClosed(key, false);
+        }
+    }
 
     internal void AddCloser(int key, int closer) => Writable().ClosedBy.Add(key, closer);
 
@@ -91,6 +129,23 @@ internal sealed class LifetimeState
 
     /// <summary>The children whose parent is <paramref name="token"/> here.</summary>
     internal List<int> ChildrenOf(int token) => Listing(maps?.Parents, Table.Parents, token);
+
+    private bool IntersectMustClosed(int[] other)
+    {
+        if (mustClosed.Length == 0 || ReferenceEquals(mustClosed, other))
+        {
+            return false;
+        }
+
+        int[] kept = Array.FindAll(mustClosed, key => Array.BinarySearch(other, key) >= 0);
+        if (kept.Length == mustClosed.Length)
+        {
+            return false;
+        }
+
+        mustClosed = kept;
+        return true;
+    }
 
     private static List<int> Listing(KeyedIds? map, ListingIndex listings, int id)
     {

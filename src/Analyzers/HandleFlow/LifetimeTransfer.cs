@@ -51,6 +51,7 @@ internal readonly struct LifetimeTransfer
         if (from != target)
         {
             Life.SetClosers(target, Life.ClosersOf(from));
+            Life.SetMustClosed(target, Life.IsMustClosed(from));
             Life.SetValues(target, Tokens(from, source, state.HeldBy(source), materialize: true) is { Length: > 0 } tokens ? tokens : null);
         }
     }
@@ -110,7 +111,7 @@ internal readonly struct LifetimeTransfer
         string name = DrmCallRecognizer.DisplayName(function, invocation.TargetMethod);
         if (findings is not null && Life.ClosersOf(index) is { } closers)
         {
-            Report(invocation, argument, name, closes || adopts, closers);
+            Report(invocation, argument, name, closes || adopts, closers, Life.IsMustClosed(index));
         }
 
         string variable = argument.Value.Syntax.ToString();
@@ -174,7 +175,7 @@ internal readonly struct LifetimeTransfer
         }
     }
 
-    private void Report(IInvocationOperation invocation, IArgumentOperation argument, string function, bool isClose, int[] closers)
+    private void Report(IInvocationOperation invocation, IArgumentOperation argument, string function, bool isClose, int[] closers, bool onEveryPath)
     {
         var reported = new List<CloseSite>();
         foreach (int id in closers)
@@ -189,7 +190,7 @@ internal readonly struct LifetimeTransfer
 
         if (reported.Count > 0)
         {
-            findings!.Lifetime.ClosedUse(invocation, argument, function, isClose, reported);
+            findings!.Lifetime.ClosedUse(invocation, argument, function, isClose, onEveryPath, reported);
         }
     }
 
@@ -197,6 +198,9 @@ internal readonly struct LifetimeTransfer
     private void MarkClosed(int index, int[] live, int closer)
     {
         Life.AddCloser(index, closer);
+
+        // Copies found through the may-facts below are not surely the same value: only this variable is closed on this path for sure.
+        Life.SetMustClosed(index, true);
         foreach (int id in live)
         {
             foreach (int holder in state.KeysHolding(id))

@@ -35,8 +35,8 @@ public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
 
         foreach (ClosedHandleUse use in flow.ClosedUsesAt(invocation.Syntax))
         {
-            // Removing the close is safe only for a close function whose first close is another call (not the same call in a loop).
-            bool secondClose = use.IsClose && method.Function is { IsClose: true } && use.FirstClose.Invocation.Syntax != invocation.Syntax;
+            // Removing the close is safe only for a close function, closed before on every path, by another call (not the same call in a loop).
+            bool secondClose = use.IsClose && use.OnEveryPath && method.Function is { IsClose: true } && use.FirstClose.Invocation.Syntax != invocation.Syntax;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UsedAfterClose,
                 invocation.Syntax.GetLocation(),
