@@ -100,14 +100,15 @@ internal readonly struct LifetimeTransfer
         }
 
         DrmFunction? function = recognized.Function;
-        bool closes = function?.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Closes } closed && ClosesKind(closed.Kind, live);
         bool adopts = recognized.IsAdopt;
-        if ((function is null && !recognized.IsRuntime) || (!closes && !adopts && !Life.Used))
+        DrmParameter? closed = function?.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Closes } closing ? closing : null;
+        if ((function is null && !recognized.IsRuntime) || (closed is null && !adopts && !Life.Used))
         {
             return;
         }
 
         int index = Life.IndexOf(key);
+        bool closes = closed is not null && ClosesKind(closed.Kind, Tokens(index, key, live, materialize: false));
         string name = DrmCallRecognizer.DisplayName(function, invocation.TargetMethod);
         if (findings is not null && Life.ClosersOf(index) is { } closers)
         {
@@ -301,18 +302,26 @@ internal readonly struct LifetimeTransfer
         return None;
     }
 
-    /// <summary>A close function of another kind than the live handles it gets closes nothing (MSDRM004's case); with no live handle the kind is unknown.</summary>
-    private bool ClosesKind(HandleKind? kind, int[] live)
+    /// <summary>
+    /// A close function of another kind than the handles the value was created as (live, or closed or adopted
+    /// since) closes nothing (MSDRM004's case); a value no creation of this graph made is of unknown kind.
+    /// </summary>
+    private bool ClosesKind(HandleKind? kind, int[] tokens)
     {
-        foreach (int id in live)
+        bool known = false;
+        foreach (int token in tokens)
         {
-            if (context.Sites[id].Kind == kind)
+            if (token >= 0)
             {
-                return true;
+                known = true;
+                if (context.Sites[token].Kind == kind)
+                {
+                    return true;
+                }
             }
         }
 
-        return live.Length == 0;
+        return !known;
     }
 
     /// <summary>The variable gets a value that is no handle this graph knows: not closed, and (when it had tokens) a fresh one.</summary>

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MsDrm.Testing;
 
@@ -19,20 +20,20 @@ public static class FixContract
 
     /// <summary>Every broken promise, one line each (empty when all hold), and the fixed texts for the log.</summary>
     public static Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true)
-        => CheckAsync(source, Providers, everyDiagnosticFixed: true, withRuntime, fixAll);
+        => CheckAsync(source, Providers, DrmAnalyzers.Create(), everyDiagnosticFixed: true, withRuntime, fixAll);
 
     /// <summary>
     /// The same promise for other providers. With <paramref name="everyDiagnosticFixed"/> false (fixes offered
     /// only where they are safe: MSDRM003, MSDRM005) a diagnostic without a fix is no failure, and Fix All may
-    /// leave exactly those diagnostics.
+    /// leave exactly those diagnostics. <paramref name="analyzers"/> are the rules a fix must not make worse.
     /// </summary>
-    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, CodeFixProvider[] providers, bool everyDiagnosticFixed, bool withRuntime = true, bool fixAll = true)
+    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, CodeFixProvider[] providers, IEnumerable<DiagnosticAnalyzer> analyzers, bool everyDiagnosticFixed, bool withRuntime = true, bool fixAll = true)
     {
         var failures = new List<string>();
         var texts = new List<string>();
         using var workspace = new AdhocWorkspace();
         Document document = CreateDocument(workspace, source, withRuntime);
-        ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document))
+        ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document, analyzers))
             .Where(d => providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))
             .ToImmutableArray();
         ImmutableArray<Diagnostic> errors = await WorkspaceFixRunner.ErrorsAsync(document.Project);
@@ -61,7 +62,7 @@ public static class FixContract
                 Document changed = await ApplyAsync(action, document);
                 string text = (await changed.GetTextAsync()).ToString();
                 texts.Add($"// {where}, '{action.Title}':\n{text}");
-                failures.AddRange((await CompareAsync(diagnostics, errors, changed, fixedOne: diagnostic)).Select(f => $"{where}, '{action.Title}': {f}"));
+                failures.AddRange((await CompareAsync(analyzers, diagnostics, errors, changed, fixedOne: diagnostic)).Select(f => $"{where}, '{action.Title}': {f}"));
             }
         }
 
@@ -69,9 +70,9 @@ public static class FixContract
         {
             foreach (FixAllScope scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution })
             {
-                Document changed = await FixAllAsync(document, providers, scope);
+                Document changed = await FixAllAsync(document, providers, analyzers, scope);
                 texts.Add($"// Fix All ({scope}):\n{(await changed.GetTextAsync())}");
-                failures.AddRange((await CompareAsync(unfixed.ToImmutableArray(), errors, changed, fixedOne: null, allowBefore: true)).Select(f => $"Fix All ({scope}): {f}"));
+                failures.AddRange((await CompareAsync(analyzers, unfixed.ToImmutableArray(), errors, changed, fixedOne: null, allowBefore: true)).Select(f => $"Fix All ({scope}): {f}"));
             }
         }
 
@@ -93,10 +94,10 @@ public static class FixContract
 
     /// <summary>What went wrong between the original and the changed document.</summary>
     /// <param name="allowBefore">Fix All: the diagnostics in <paramref name="before"/> (those without a fix) may remain.</param>
-    private static async Task<List<string>> CompareAsync(ImmutableArray<Diagnostic> before, ImmutableArray<Diagnostic> errorsBefore, Document changed, Diagnostic? fixedOne, bool allowBefore = false)
+    private static async Task<List<string>> CompareAsync(IEnumerable<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before, ImmutableArray<Diagnostic> errorsBefore, Document changed, Diagnostic? fixedOne, bool allowBefore = false)
     {
         var failures = new List<string>();
-        ImmutableArray<Diagnostic> after = await WorkspaceFixRunner.AnalyzeAsync(changed);
+        ImmutableArray<Diagnostic> after = await WorkspaceFixRunner.AnalyzeAsync(changed, analyzers);
         var beforeCounts = Count(before.Where(d => fixedOne is null || !ReferenceEquals(d, fixedOne)));
         foreach (var (key, count) in Count(after))
         {
@@ -135,14 +136,14 @@ public static class FixContract
         return document;
     }
 
-    private static async Task<Document> FixAllAsync(Document document, CodeFixProvider[] providers, FixAllScope scope)
+    private static async Task<Document> FixAllAsync(Document document, CodeFixProvider[] providers, IEnumerable<DiagnosticAnalyzer> analyzers, FixAllScope scope)
     {
         Solution solution = document.Project.Solution;
         foreach (CodeFixProvider provider in providers)
         {
             // The diagnostics of the current document (the previous provider moved them).
             Document current = solution.GetDocument(document.Id)!;
-            var fresh = (await WorkspaceFixRunner.AnalyzeAsync(current)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
+            var fresh = (await WorkspaceFixRunner.AnalyzeAsync(current, analyzers)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
             if (fresh.IsEmpty)
             {
                 continue;

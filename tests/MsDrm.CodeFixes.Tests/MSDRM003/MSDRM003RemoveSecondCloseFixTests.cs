@@ -32,7 +32,7 @@ public class MSDRM003RemoveSecondCloseFixTests
     [MemberData(nameof(CaseNames))]
     public async Task Every_offered_fix_keeps_the_contract(string name)
     {
-        (List<string> failures, List<string> texts) = await FixContract.CheckAsync(Source(name), Providers, everyDiagnosticFixed: false);
+        (List<string> failures, List<string> texts) = await FixContract.CheckAsync(Source(name), Providers, DrmAnalyzers.WithLifetimeRules(), everyDiagnosticFixed: false);
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + string.Join("\n", texts));
     }
 
@@ -81,7 +81,7 @@ public class MSDRM003RemoveSecondCloseFixTests
         var workspace = new AdhocWorkspace();
         Document document = FixContract.CreateDocument(workspace, Source(name), withRuntime: true);
         var actions = new List<CodeAction>();
-        foreach (Diagnostic diagnostic in (await WorkspaceFixRunner.AnalyzeAsync(document)).Where(d => d.Id == "MSDRM003"))
+        foreach (Diagnostic diagnostic in (await WorkspaceFixRunner.AnalyzeAsync(document, DrmAnalyzers.WithLifetimeRules())).Where(d => d.Id == "MSDRM003"))
         {
             await Providers[0].RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
         }

@@ -39,7 +39,7 @@ public class MSDRM005MoveParentCloseFixTests
     [MemberData(nameof(CaseNames))]
     public async Task Every_offered_fix_keeps_the_contract(string name)
     {
-        (List<string> failures, List<string> texts) = await FixContract.CheckAsync(Source(name), Providers, everyDiagnosticFixed: false);
+        (List<string> failures, List<string> texts) = await FixContract.CheckAsync(Source(name), Providers, DrmAnalyzers.WithLifetimeRules(), everyDiagnosticFixed: false);
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + string.Join("\n", texts));
     }
 
@@ -102,7 +102,7 @@ public class MSDRM005MoveParentCloseFixTests
     {
         var workspace = new AdhocWorkspace();
         Document document = FixContract.CreateDocument(workspace, CaseMarkup.Parse(wrong).Source, withRuntime: true);
-        var diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document)).Where(d => d.Id == "MSDRM005").ToList();
+        var diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document, DrmAnalyzers.WithLifetimeRules())).Where(d => d.Id == "MSDRM005").ToList();
         Assert.NotEmpty(diagnostics);
         var actions = new List<CodeAction>();
         foreach (Diagnostic diagnostic in diagnostics)
