@@ -87,18 +87,18 @@ internal sealed class LifetimeState
     internal int IndexOf(object key) => keys.IndexOf(key);
 
     /// <summary>The value tokens of a variable beyond its live creations; null when none.</summary>
-    internal int[]? ValuesOf(int key) => maps?.Values.Get(key);
+    internal int[]? ValuesOf(int key) => maps?.Get(0, key);
 
-    internal void SetValues(int key, int[]? tokens) => Set(m => m.Values, key, tokens);
+    internal void SetValues(int key, int[]? tokens) => Set(0, key, tokens);
 
     internal void AddValue(int key, int token) => Writable().Values.Add(key, token);
 
     /// <summary>The close sites that closed the value the variable holds (on some path); null when open.</summary>
-    internal int[]? ClosersOf(int key) => maps?.ClosedBy.Get(key);
+    internal int[]? ClosersOf(int key) => maps?.Get(1, key);
 
     internal void SetClosers(int key, int[]? closers)
     {
-        Set(m => m.ClosedBy, key, closers);
+        Set(1, key, closers);
         if (closers is null)
         {
             SetMustClosed(key, false);
@@ -108,27 +108,27 @@ internal sealed class LifetimeState
     internal void AddCloser(int key, int closer) => Writable().ClosedBy.Add(key, closer);
 
     /// <summary>The value tokens of a child's parent, by the child's creation id.</summary>
-    internal int[]? ParentsOf(int child) => maps?.Parents.Get(child);
+    internal int[]? ParentsOf(int child) => maps?.Get(2, child);
 
-    internal void SetParents(int child, int[]? tokens) => Set(m => m.Parents, child, tokens);
+    internal void SetParents(int child, int[]? tokens) => Set(2, child, tokens);
 
     /// <summary>The close sites that closed a child's parent while the child was open.</summary>
-    internal int[]? OrphanedBy(int child) => maps?.Orphans.Get(child);
+    internal int[]? OrphanedBy(int child) => maps?.Get(3, child);
 
-    internal void SetOrphaned(int child, int[]? closers) => Set(m => m.Orphans, child, closers);
+    internal void SetOrphaned(int child, int[]? closers) => Set(3, child, closers);
 
     internal void AddOrphaned(int child, int closer) => Writable().Orphans.Add(child, closer);
 
     /// <summary>The raw value tokens a wrapper adopted, by the wrapper's creation id.</summary>
-    internal int[]? AdoptedBy(int wrapper) => maps?.Adopted.Get(wrapper);
+    internal int[]? AdoptedBy(int wrapper) => maps?.Get(4, wrapper);
 
-    internal void SetAdopted(int wrapper, int[] tokens) => Set(m => m.Adopted, wrapper, tokens);
+    internal void SetAdopted(int wrapper, int[] tokens) => Set(4, wrapper, tokens);
 
     /// <summary>The variables that hold <paramref name="token"/> here.</summary>
-    internal List<int> KeysWithValue(int token) => Listing(maps?.Values, Table.Values, token);
+    internal List<int> KeysWithValue(int token) => Listing(maps, 0, Table.Values, token);
 
     /// <summary>The children whose parent is <paramref name="token"/> here.</summary>
-    internal List<int> ChildrenOf(int token) => Listing(maps?.Parents, Table.Parents, token);
+    internal List<int> ChildrenOf(int token) => Listing(maps, 2, Table.Parents, token);
 
     private bool IntersectMustClosed(int[] other)
     {
@@ -137,27 +137,46 @@ internal sealed class LifetimeState
             return false;
         }
 
-        int[] kept = Array.FindAll(mustClosed, key => Array.BinarySearch(other, key) >= 0);
-        if (kept.Length == mustClosed.Length)
+        // Both sorted: one merge pass.
+        var kept = new List<int>(Math.Min(mustClosed.Length, other.Length));
+        for (int i = 0, j = 0; i < mustClosed.Length && j < other.Length;)
+        {
+            if (mustClosed[i] == other[j])
+            {
+                kept.Add(mustClosed[i]);
+                i++;
+                j++;
+            }
+            else if (mustClosed[i] < other[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        if (kept.Count == mustClosed.Length)
         {
             return false;
         }
 
-        mustClosed = kept;
+        mustClosed = kept.ToArray();
         return true;
     }
 
-    private static List<int> Listing(KeyedIds? map, ListingIndex listings, int id)
+    private static List<int> Listing(Maps? maps, int map, ListingIndex listings, int id)
     {
         var found = new List<int>();
-        if (map is null)
+        if (maps is null)
         {
             return found;
         }
 
         foreach (int index in listings.KeysOf(id))
         {
-            if (map.Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
+            if (maps.Get(map, index) is { } ids && Array.IndexOf(ids, id) >= 0)
             {
                 found.Add(index);
             }
@@ -166,57 +185,102 @@ internal sealed class LifetimeState
         return found;
     }
 
-    private void Set(Func<Maps, KeyedIds> map, int index, int[]? ids)
+    private void Set(int map, int index, int[]? ids)
     {
-        if (ids is not null || maps is not null)
+        if (ids is not null)
         {
-            map(Writable()).Set(index, ids);
+            Writable().Set(map, index, ids);
+        }
+        else if (maps?.Get(map, index) is not null)
+        {
+            maps.Set(map, index, null);
         }
     }
 
     private Maps Writable() => maps ??= new Maps(keys);
 
+    /// <summary>The five maps, each created on first write: most graphs only ever close, so only <see cref="ClosedBy"/> exists.</summary>
     private sealed class Maps
     {
+        private readonly FlowKeys keys;
+        private readonly KeyedIds?[] maps;
+
         internal Maps(FlowKeys keys)
-            : this(new KeyedIds(keys, keys.Lifetime.Values), new KeyedIds(keys, keys.Lifetime.Closed), new KeyedIds(keys, keys.Lifetime.Parents), new KeyedIds(keys, keys.Lifetime.Unsearched), new KeyedIds(keys, keys.Lifetime.Unsearched))
+            : this(keys, new KeyedIds?[5])
         {
         }
 
-        private Maps(KeyedIds values, KeyedIds closedBy, KeyedIds parents, KeyedIds orphans, KeyedIds adopted)
+        private Maps(FlowKeys keys, KeyedIds?[] maps)
         {
-            Values = values;
-            ClosedBy = closedBy;
-            Parents = parents;
-            Orphans = orphans;
-            Adopted = adopted;
+            this.keys = keys;
+            this.maps = maps;
         }
 
         /// <summary>Variable key -> value tokens beyond its live creations.</summary>
-        internal KeyedIds Values { get; }
+        internal KeyedIds Values => Writable(0, keys.Lifetime.Values);
 
         /// <summary>Variable key -> close sites that closed its value.</summary>
-        internal KeyedIds ClosedBy { get; }
+        internal KeyedIds ClosedBy => Writable(1, keys.Lifetime.Closed);
 
         /// <summary>Child creation id -> its parent's value tokens.</summary>
-        internal KeyedIds Parents { get; }
+        internal KeyedIds Parents => Writable(2, keys.Lifetime.Parents);
 
         /// <summary>Child creation id -> close sites of its parent while it was open.</summary>
-        internal KeyedIds Orphans { get; }
+        internal KeyedIds Orphans => Writable(3, keys.Lifetime.Unsearched);
 
         /// <summary>Wrapper creation id -> the raw value tokens it adopted.</summary>
-        internal KeyedIds Adopted { get; }
+        internal KeyedIds Adopted => Writable(4, keys.Lifetime.Unsearched);
 
-        internal Maps Fork() => new(Values.Fork(), ClosedBy.Fork(), Parents.Fork(), Orphans.Fork(), Adopted.Fork());
+        internal int[]? Get(int map, int index) => maps[map]?.Get(index);
+
+        internal void Set(int map, int index, int[]? ids)
+        {
+            KeyedIds target = map switch
+            {
+                0 => Values,
+                1 => ClosedBy,
+                2 => Parents,
+                3 => Orphans,
+                _ => Adopted,
+            };
+            target.Set(index, ids);
+        }
+
+        internal Maps Fork()
+        {
+            var forked = new KeyedIds?[maps.Length];
+            for (int i = 0; i < maps.Length; i++)
+            {
+                forked[i] = maps[i]?.Fork();
+            }
+
+            return new Maps(keys, forked);
+        }
 
         internal bool JoinWith(Maps other)
         {
-            bool changed = Values.JoinWith(other.Values);
-            changed |= ClosedBy.JoinWith(other.ClosedBy);
-            changed |= Parents.JoinWith(other.Parents);
-            changed |= Orphans.JoinWith(other.Orphans);
-            changed |= Adopted.JoinWith(other.Adopted);
+            bool changed = false;
+            for (int i = 0; i < maps.Length; i++)
+            {
+                if (other.maps[i] is not { } added)
+                {
+                    continue;
+                }
+
+                if (maps[i] is { } mine)
+                {
+                    changed |= mine.JoinWith(added);
+                }
+                else
+                {
+                    maps[i] = added.Fork();
+                    changed = true;
+                }
+            }
+
             return changed;
         }
+
+        private KeyedIds Writable(int map, ListingIndex listings) => maps[map] ??= new KeyedIds(keys, listings);
     }
 }

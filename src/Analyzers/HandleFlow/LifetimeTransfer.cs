@@ -115,11 +115,10 @@ internal readonly struct LifetimeTransfer
             Report(invocation, argument, name, closes || adopts, closers, Life.IsMustClosed(index));
         }
 
-        string variable = argument.Value.Syntax.ToString();
         if (closes)
         {
             int[] closedTokens = Tokens(index, key, live, materialize: false);
-            CloseSite closer = Table.CloserOf(invocation, name, variable, isAdoption: false);
+            CloseSite closer = Table.CloserOf(invocation, name, argument.Value.Syntax.ToString(), isAdoption: false);
             MarkClosed(index, live, closer.Id);
             CheckOrder(closedTokens, closer);
         }
@@ -135,7 +134,7 @@ internal readonly struct LifetimeTransfer
                 }
             }
 
-            MarkClosed(index, live, Table.CloserOf(invocation, name, variable, isAdoption: true).Id);
+            MarkClosed(index, live, Table.CloserOf(invocation, name, argument.Value.Syntax.ToString(), isAdoption: true).Id);
             if (context.Sites.Find(invocation, -1) is { } wrapper)
             {
                 Life.SetAdopted(wrapper.Id, adopted);
