@@ -59,9 +59,19 @@ internal readonly struct LifetimeTransfer
     /// <summary>A creating call stored a new handle in <paramref name="key"/>; a child remembers its parent's value.</summary>
     internal void Created(object key, IInvocationOperation invocation, CreationSite site, DrmFunction? function)
     {
-        if (Life.Used)
+        if (Life.Used || context.Sites.HasCloses)
         {
             int target = Life.IndexOf(key);
+            foreach (int holder in state.KeysHolding(site.Id))
+            {
+                if (holder != target)
+                {
+                    // One creation site is one id: a copy still holding the value this call made last time holds an older
+                    // value than the variable now does. Closing one must not close the other.
+                    Life.AddValue(holder, Stale(site.Id));
+                }
+            }
+
             Life.SetClosers(target, null);
             if (Life.ValuesOf(target) is not null)
             {
@@ -84,8 +94,10 @@ internal readonly struct LifetimeTransfer
     /// </summary>
     internal void Pass(IInvocationOperation invocation, RecognizedMethod recognized, IArgumentOperation argument, int[] live)
     {
-        if (argument.Parameter is not { } parameter || FlowKeyResolver.VariableKey(argument.Value, context.Sharing) is not { } key)
+        if (argument.Parameter is not { } parameter || FlowKeyResolver.VariableKey(argument.Value, context.Sharing) is not { } key
+            || (key is ISymbol symbol && context.Sharing.IsUntrackable(symbol)))
         {
+            // A variable a nested function captures may get a new value this graph does not see: not followed.
             return;
         }
 
@@ -130,7 +142,10 @@ internal readonly struct LifetimeTransfer
                 // The raw handle escapes into the wrapper: keep it a value of its variables, so the wrapper's disposal finds them.
                 foreach (int holder in state.KeysHolding(id))
                 {
-                    Life.AddValue(holder, id);
+                    if (!IsStale(holder, id) && !IsStale(index, id))
+                    {
+                        Life.AddValue(holder, id);
+                    }
                 }
             }
 
@@ -203,9 +218,18 @@ internal readonly struct LifetimeTransfer
         Life.SetMustClosed(index, true);
         foreach (int id in live)
         {
+            if (IsStale(index, id))
+            {
+                // An older value of that creation site: its holders are found through the stale token below.
+                continue;
+            }
+
             foreach (int holder in state.KeysHolding(id))
             {
-                Life.AddCloser(holder, closer);
+                if (!IsStale(holder, id))
+                {
+                    Life.AddCloser(holder, closer);
+                }
             }
         }
 
@@ -270,7 +294,16 @@ internal readonly struct LifetimeTransfer
             return values;
         }
 
-        var union = new List<int>(live);
+        // A live id the variable holds an older value of is that value's stale token, already among its values.
+        var union = new List<int>();
+        foreach (int id in live)
+        {
+            if (Array.IndexOf(values, Stale(id)) < 0)
+            {
+                union.Add(id);
+            }
+        }
+
         foreach (int token in values)
         {
             if (!union.Contains(token))
@@ -281,6 +314,12 @@ internal readonly struct LifetimeTransfer
 
         return union.ToArray();
     }
+
+    /// <summary>The token of the older values of a creation site (see <see cref="Created"/>).</summary>
+    private int Stale(int id) => Table.TokenOf((nameof(Stale), id));
+
+    /// <summary>True when the variable holds an older value of the creation site <paramref name="id"/> than the one it last made.</summary>
+    private bool IsStale(int key, int id) => Life.ValuesOf(key) is { } values && Array.IndexOf(values, Stale(id)) >= 0;
 
     private int[] ParentTokens(IInvocationOperation invocation, int parent)
     {

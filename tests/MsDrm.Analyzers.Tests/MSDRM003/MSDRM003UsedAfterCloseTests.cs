@@ -87,6 +87,59 @@ public class MSDRM003UsedAfterCloseTests
             }
             """));
 
+    [Fact]
+    public async Task A_variable_a_lambda_assigns_is_not_followed()
+        => Assert.Empty(await Run("""
+            DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out uint dup));
+            Action renew = () => DrmException.ThrowIfFailed(Native.DRMDuplicateSession(s, out dup));
+            Native.DRMCloseSession(dup);
+            renew();
+            Native.DRMCloseSession(dup);
+            """));
+
+    [Fact]
+    public async Task The_previous_value_of_a_loop_closed_through_its_copy_is_not_the_new_one()
+        => Assert.Empty(await Run("""
+            uint prev = 0;
+            for (uint i = 0; i < 3; i++)
+            {
+                DrmException.ThrowIfFailed(Native.DRMGetUsers(lic, i, out uint user));
+                if (prev != 0)
+                {
+                    Native.DRMClosePubHandle(prev);
+                }
+
+                prev = user;
+            }
+
+            if (prev != 0)
+            {
+                Native.DRMClosePubHandle(prev);
+            }
+            """));
+
+    [Fact]
+    public async Task The_previous_value_of_a_loop_closed_twice_is_reported()
+        => Assert.Single(await Run("""
+            uint prev = 0;
+            for (uint i = 0; i < 3; i++)
+            {
+                DrmException.ThrowIfFailed(Native.DRMGetUsers(lic, i, out uint user));
+                if (prev != 0)
+                {
+                    Native.DRMClosePubHandle(prev);
+                    Native.DRMClosePubHandle(prev);
+                }
+
+                prev = user;
+            }
+
+            if (prev != 0)
+            {
+                Native.DRMClosePubHandle(prev);
+            }
+            """));
+
     [Theory]
     [MemberData(nameof(AwaitingNames))]
     public void Cases_awaiting_summaries_compile_and_carry_their_markup(string name)
