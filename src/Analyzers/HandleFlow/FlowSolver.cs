@@ -198,6 +198,7 @@ internal sealed class FlowSolver
 
         if (branch.Destination is { } destination)
         {
+            current.Lifetime.Forget(branch.LeavingRegions);
             flowTo(destination.Ordinal, current);
         }
     }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -57,6 +60,30 @@ internal sealed class LifetimeState
         }
 
         return maps.JoinWith(other.maps) | changed;
+    }
+
+    /// <summary>
+    /// The locals of the regions a branch leaves are out of scope: what was closed in them no longer matters,
+    /// and forgetting it keeps the state as small as the variables in scope (a loop body's closed handles).
+    /// </summary>
+    internal void Forget(ImmutableArray<ControlFlowRegion> leaving)
+    {
+        if (maps is null || leaving.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (ControlFlowRegion region in leaving)
+        {
+            foreach (ILocalSymbol local in region.Locals)
+            {
+                int index = keys.IndexOf(local);
+                if (ClosersOf(index) is not null)
+                {
+                    SetClosers(index, null);
+                }
+            }
+        }
     }
 
     /// <summary>True when the variable's value is closed on every path reaching here.</summary>
