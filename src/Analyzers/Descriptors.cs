@@ -27,6 +27,16 @@ internal static class Descriptors
         description: "Every msdrm.dll function reports its outcome as an HRESULT. Dropping it lets the program go on with a zero or stale handle. Check it, pass it to DrmException.ThrowIfFailed, or discard it explicitly with '_ ='.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HresultIgnored + ".md");
 
+    internal static readonly DiagnosticDescriptor UsedAfterClose = new(
+        DiagnosticIds.UsedAfterClose,
+        title: "Do not close an msdrm.dll handle twice or use it after closing it",
+        messageFormat: "Handle '{0}' is passed to '{1}' after '{2}' closed it",
+        category: "Reliability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "msdrm.dll may hand a closed handle value out again to another object: closing it a second time can close someone else's session or license, and using it acts on the wrong object or fails with E_DRM_INVALID_HANDLE. A SafeDrm*Handle that adopted a raw handle closes it when disposed, so do not also close the raw value.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.UsedAfterClose + ".md");
+
     internal static readonly DiagnosticDescriptor WrongCloseFunction = new(
         DiagnosticIds.WrongCloseFunction,
         title: "Close each msdrm.dll handle with the close function of its kind",
@@ -36,6 +46,16 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "The five msdrm.dll handle types are not interchangeable: a close function given another kind of handle fails with E_DRM_INVALID_HANDLE and releases nothing, so the handle and the keys it holds stay alive. This includes a SafeHandle subclass whose ReleaseHandle uses another kind's close function than the handles created into it.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.WrongCloseFunction + ".md");
+
+    internal static readonly DiagnosticDescriptor CloseOrder = new(
+        DiagnosticIds.CloseOrder,
+        title: "Close a handle made from another handle first",
+        messageFormat: "'{0}' is closed while '{1}', made from it by '{2}', is still open; close '{1}' first",
+        category: "Reliability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Libraries, enabling principals and bound licenses live in their environment, license-storage sessions in their client session, encryptors and decryptors in their bound license, sub-objects in their container. Closing the parent first makes the child's close fail (E_DRM_ENV_NOT_LOADED) or force-closes the child while it is still in use.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.CloseOrder + ".md");
 
     internal static readonly DiagnosticDescriptor ErrorMasked = new(
         DiagnosticIds.ErrorMasked,

@@ -133,9 +133,9 @@ public sealed partial class LifetimeCasesOnTheFakeTests : FakeMsDrmTest
 
     private static IEnumerable<(string Id, IReadOnlyList<RuleCase> Cases)> Sets() =>
     [
-        ("MSDRM003", MSDRM003Cases.Pending),
+        ("MSDRM003", [.. MSDRM003Cases.All, .. MSDRM003Cases.AwaitingSummaries]),
         ("MSDRM004", MSDRM004Cases.All),
-        ("MSDRM005", MSDRM005Cases.Pending),
+        ("MSDRM005", [.. MSDRM005Cases.All, .. MSDRM005Cases.AwaitingSummaries]),
         ("MSDRM006", MSDRM006Cases.All),
     ];
 

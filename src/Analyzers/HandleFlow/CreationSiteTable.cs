@@ -16,10 +16,20 @@ internal sealed class CreationSiteTable
     private readonly Dictionary<(IInvocationOperation Invocation, int Ordinal), CreationSite> byKey = new();
     private readonly List<CreationSite> sites = new();
 
-    private CreationSiteTable(int blockCount) => CreatingBlocks = new bool[blockCount];
+    private CreationSiteTable(int blockCount)
+    {
+        CreatingBlocks = new bool[blockCount];
+        ClosingBlocks = new bool[blockCount];
+    }
 
     /// <summary>Per block ordinal: true when the block holds a creating call (only those can change an empty state).</summary>
     internal bool[] CreatingBlocks { get; }
+
+    /// <summary>Per block ordinal: true when the block calls a close function (it can close a value no creation holds, MSDRM003).</summary>
+    internal bool[] ClosingBlocks { get; }
+
+    /// <summary>True when some block calls a close function: a graph without creations still needs the flow then.</summary>
+    internal bool HasCloses { get; private set; }
 
     internal int Count => sites.Count;
 
@@ -38,6 +48,10 @@ internal sealed class CreationSiteTable
                     {
                         table.CreatingBlocks[block.Ordinal] = true;
                         table.Add(recognizer, invocation, method);
+                    }
+                    else if (operation is IInvocationOperation call && recognizer.Recognize(call.TargetMethod).Function is { IsClose: true })
+                    {
+                        table.ClosingBlocks[block.Ordinal] = table.HasCloses = true;
                     }
                 }
             }

@@ -18,7 +18,13 @@ internal sealed class FlowFindings
     private readonly HashSet<int> successConditional = new();
     private readonly Dictionary<IArgumentOperation, (int Kinds, HandleKind Closed)> kindsAtClose = new();
 
+    /// <summary>Closed handles used again, parents closed before their children (MSDRM003, MSDRM005).</summary>
+    internal LifetimeFindings Lifetime { get; } = new();
+
     internal void Leak(int id) => leaked.Add(id);
+
+    /// <summary>The variable that names a creation, null when it has none.</summary>
+    internal string? NameOf(int id) => names.TryGetValue(id, out var name) ? name.Name : null;
 
     /// <summary>A variable received the handle; the one earliest in the source names it.</summary>
     internal void NameSite(int id, string name, int position)

@@ -17,6 +17,9 @@ internal sealed class FlowKeys
     /// <summary>Which HRESULT holders ever linked each creation (shared by every state's link map).</summary>
     internal ListingIndex Links { get; } = new();
 
+    /// <summary>Value tokens and close sites of the lifetime part of the state (MSDRM003, MSDRM005).</summary>
+    internal LifetimeTable Lifetime { get; } = new();
+
     private readonly ISolverWorkMeter? meter;
 
     internal FlowKeys(ISolverWorkMeter? meter) => this.meter = meter;

@@ -110,9 +110,10 @@ internal sealed class FlowSolver
     /// <param name="recorder">The findings in the reporting pass; null in fixpoint passes, which record nothing.</param>
     private void Process(BasicBlock block, FlowState state, bool isFinally, FlowFindings? recorder, Action<int, FlowState> flowTo, Action<FlowState> reachEnd)
     {
-        if (state.LiveCount == 0 && !context.Sites.CreatingBlocks[block.Ordinal] && block.Kind != BasicBlockKind.Exit)
+        if (state.LiveCount == 0 && !context.Sites.CreatingBlocks[block.Ordinal] && block.Kind != BasicBlockKind.Exit
+            && !context.Sites.ClosingBlocks[block.Ordinal] && !state.Lifetime.Used)
         {
-            // Nothing open and nothing created here: the block cannot change the state (fast path).
+            // Nothing open, closed or created here: the block cannot change the state (fast path).
             Follow(block.FallThroughSuccessor, state, isFinally, recorder, flowTo, reachEnd);
             Follow(block.ConditionalSuccessor, FlowState.Empty(keys), isFinally, recorder, flowTo, reachEnd);
             return;
@@ -197,6 +198,7 @@ internal sealed class FlowSolver
 
         if (branch.Destination is { } destination)
         {
+            current.Lifetime.Forget(branch.LeavingRegions);
             flowTo(destination.Ordinal, current);
         }
     }

@@ -23,14 +23,18 @@ internal sealed class FlowState
     private readonly KeyedIds links;
     private ulong[] live;
 
-    private FlowState(FlowKeys keys, ulong[] live, int liveCount, KeyedIds holders, KeyedIds links)
+    private FlowState(FlowKeys keys, ulong[] live, int liveCount, KeyedIds holders, KeyedIds links, LifetimeState lifetime)
     {
         this.keys = keys;
+        Lifetime = lifetime;
         this.live = live;
         LiveCount = liveCount;
         this.holders = holders;
         this.links = links;
     }
+
+    /// <summary>Closed values, parents and adoptions (MSDRM003, MSDRM005): what survives a close.</summary>
+    internal LifetimeState Lifetime { get; }
 
     /// <summary>How many creations may be open here.</summary>
     internal int LiveCount { get; private set; }
@@ -53,12 +57,12 @@ internal sealed class FlowState
         }
     }
 
-    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys, keys.Holders), new KeyedIds(keys, keys.Links));
+    internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys, keys.Holders), new KeyedIds(keys, keys.Links), LifetimeState.Empty(keys));
 
     internal FlowState Clone()
     {
         keys.CountWork(live.Length);
-        return new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork());
+        return new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork(), Lifetime.Fork());
     }
 
     internal bool IsLive(int id) => id >> 6 < live.Length && (live[id >> 6] & (1UL << (id & 63))) != 0;
@@ -102,6 +106,7 @@ internal sealed class FlowState
 
         changed |= holders.JoinWith(other.holders);
         changed |= links.JoinWith(other.links);
+        changed |= Lifetime.JoinWith(other.Lifetime);
         return changed;
     }
 
@@ -114,6 +119,21 @@ internal sealed class FlowState
     /// <summary>True when a variable other than <paramref name="except"/> still holds <paramref name="id"/>.</summary>
     internal bool IsHeldElsewhere(int id, object? except)
         => holders.AnyListsExcept(id, except is null ? -1 : keys.IndexOf(except));
+
+    /// <summary>The key numbers of the variables that hold <paramref name="id"/> here: the copies of one handle.</summary>
+    internal List<int> KeysHolding(int id)
+    {
+        var found = new List<int>();
+        foreach (int index in keys.Holders.KeysOf(id))
+        {
+            if (holders.Get(index) is { } ids && Array.IndexOf(ids, id) >= 0)
+            {
+                found.Add(index);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The handle is closed, escaped or known not to exist: forget it everywhere.</summary>
     internal void Kill(int id)

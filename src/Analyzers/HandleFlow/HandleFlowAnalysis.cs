@@ -26,26 +26,37 @@ internal static class HandleFlowAnalysis
     {
         Compilation? compilation = graph.OriginalOperation.SemanticModel?.Compilation;
         ImmutableArray<LeakedHandle>.Builder? leaks = null;
-        var wrongCloses = ImmutableArray.CreateBuilder<WrongClose>();
+        ImmutableArray<ClosedHandleUse>.Builder? closedUses = null;
+        ImmutableArray<CloseOrderViolation>.Builder? closeOrders = null;
+        ImmutableArray<WrongClose>.Builder? wrongCloses = null;
         foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, cancellationToken))
         {
             CreationSiteTable sites = CreationSiteTable.Collect(function, recognizer);
-            if (sites.Count == 0)
+            if (sites.Count == 0 && !sites.HasCloses)
             {
-                // Nothing is created in this function: nothing can leak from it.
+                // Nothing is created or closed in this function: nothing can leak or be closed twice in it.
                 continue;
             }
 
             var findings = new FlowFindings();
             new FlowSolver(function, new HandleFlowContext(recognizer, sharing, sites, compilation, meter, cancellationToken), findings).Run();
             findings.AddLeaksTo(sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
-            findings.AddWrongClosesTo(wrongCloses);
+            findings.AddWrongClosesTo(wrongCloses ??= ImmutableArray.CreateBuilder<WrongClose>());
+            if (!findings.Lifetime.IsEmpty)
+            {
+                findings.Lifetime.AddTo(sites, findings.NameOf, closedUses ??= ImmutableArray.CreateBuilder<ClosedHandleUse>(), closeOrders ??= ImmutableArray.CreateBuilder<CloseOrderViolation>());
+            }
         }
 
-        return (leaks is null || leaks.Count == 0) && wrongCloses.Count == 0
-            ? HandleFlowResult.Empty
-            : new HandleFlowResult(
-                leaks is null ? ImmutableArray<LeakedHandle>.Empty : leaks.OrderBy(leak => leak.Invocation.Syntax.SpanStart).ToImmutableArray(),
-                wrongCloses.OrderBy(close => close.Invocation.Syntax.SpanStart).ToImmutableArray());
+        if ((leaks is null || leaks.Count == 0) && closedUses is null && (wrongCloses is null || wrongCloses.Count == 0))
+        {
+            return HandleFlowResult.Empty;
+        }
+
+        return new HandleFlowResult(
+            leaks is null ? ImmutableArray<LeakedHandle>.Empty : leaks.OrderBy(leak => leak.Invocation.Syntax.SpanStart).ToImmutableArray(),
+            closedUses is null ? ImmutableArray<ClosedHandleUse>.Empty : closedUses.OrderBy(use => use.Invocation.Syntax.SpanStart).ToImmutableArray(),
+            closeOrders is null ? ImmutableArray<CloseOrderViolation>.Empty : closeOrders.OrderBy(order => order.ParentClose.Invocation.Syntax.SpanStart).ToImmutableArray(),
+            wrongCloses is null ? ImmutableArray<WrongClose>.Empty : wrongCloses.OrderBy(close => close.Invocation.Syntax.SpanStart).ToImmutableArray());
     }
 }

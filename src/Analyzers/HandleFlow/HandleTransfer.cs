@@ -33,6 +33,8 @@ internal sealed class HandleTransfer
 
     private DrmCallRecognizer Recognizer => context.Recognizer;
 
+    private LifetimeTransfer Lifetime => new(context, state, findings);
+
     /// <summary>Evaluates an operation; returns the live creations its value may be.</summary>
     internal int[] Eval(IOperation? operation)
     {
@@ -52,6 +54,7 @@ internal sealed class HandleTransfer
                 int[] captured = Eval(capture.Value);
                 state.SetHolder(capture.Id, captured);
                 CopyLinks(capture.Id, capture.Value);
+                Lifetime.Assign(capture.Id, capture.Value);
                 return None;
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment);
@@ -66,7 +69,7 @@ internal sealed class HandleTransfer
                 EvalInterpolation(interpolated);
                 return None;
             default:
-                bool escapes = IsEscapeContext(operation);
+                bool escapes = EscapeContexts.Contains(operation);
                 foreach (IOperation child in operation.ChildOperations)
                 {
                     int[] value = Eval(child);
@@ -153,6 +156,7 @@ internal sealed class HandleTransfer
             Overwrite(key, keep: value);
             state.SetHolder(key, value);
             CopyLinks(key, assignment.Value);
+            Lifetime.Assign(key, assignment.Value);
             NameSites(value, target);
         }
         else if (target is not IDiscardOperation)
@@ -185,6 +189,7 @@ internal sealed class HandleTransfer
             }
 
             int[] value = Eval(argument.Value);
+            Lifetime.Pass(invocation, recognized, argument, value);
             if (value.Length > 0)
             {
                 PassArgument(function, onlyReads, argument, value);
@@ -204,6 +209,7 @@ internal sealed class HandleTransfer
 
         if (receiver.Length > 0 && method.Parameters.Length == 0 && method.Name is "Dispose" or "Close")
         {
+            Lifetime.Dispose(invocation, receiver);
             KillWrappers(receiver);
         }
 
@@ -295,6 +301,7 @@ internal sealed class HandleTransfer
         state.AddLive(site.Id);
         state.SetHolder(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
+        Lifetime.Created(key, invocation, site, Recognizer.Recognize(invocation.TargetMethod).Function);
         NameSites(new[] { site.Id }, target);
     }
 
@@ -373,22 +380,4 @@ internal sealed class HandleTransfer
 
     // The state's arrays are never changed in place, so they can be handed out as values.
     private int[] Held(object? key) => key is null ? None : state.HeldBy(key);
-
-    /// <summary>Parents whose operands are stored or handed over, not just read.</summary>
-    private static bool IsEscapeContext(IOperation operation) => operation.Kind switch
-    {
-        OperationKind.Argument => true,
-        OperationKind.ArrayInitializer => true,
-        OperationKind.Tuple => true,
-        OperationKind.Return => true,
-        OperationKind.YieldReturn => true,
-        OperationKind.AnonymousObjectCreation => true,
-        OperationKind.DeconstructionAssignment => true,
-        OperationKind.AddressOf => true,
-        OperationKind.DynamicInvocation => true,
-        OperationKind.DynamicObjectCreation => true,
-        OperationKind.DynamicIndexerAccess => true,
-        OperationKind.None => true,
-        _ => false,
-    };
 }

@@ -42,6 +42,12 @@ public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
     /// <summary>True for the calls the rule looks at; every other call is dropped before any work.</summary>
     private protected abstract bool IsRelevant(RecognizedMethod method);
 
+    /// <summary>
+    /// True for a call the API model does not know that the rule still reports on (MSDRM005: a wrapper's
+    /// <c>Dispose()</c>); false by default. Asked only when <see cref="IsRelevant"/> said no, so keep it cheap.
+    /// </summary>
+    private protected virtual bool IsRelevantOtherCall(IInvocationOperation invocation, DrmCallRecognizer recognizer) => false;
+
     /// <summary>Analyses one relevant call; reports only diagnostics located at that call.</summary>
     private protected abstract void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body);
 
@@ -49,7 +55,7 @@ public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         RecognizedMethod method = recognizer.Recognize(invocation.TargetMethod);
-        if (!IsRelevant(method))
+        if (!IsRelevant(method) && !IsRelevantOtherCall(invocation, recognizer))
         {
             return;
         }

@@ -8,9 +8,9 @@ internal static class LifetimeRuleCases
 {
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<RuleCase>> ById = new Dictionary<string, IReadOnlyList<RuleCase>>
     {
-        ["MSDRM003"] = MSDRM003Cases.Pending,
+        ["MSDRM003"] = MSDRM003Cases.All,
         ["MSDRM004"] = MSDRM004Cases.All,
-        ["MSDRM005"] = MSDRM005Cases.Pending,
+        ["MSDRM005"] = MSDRM005Cases.All,
         ["MSDRM006"] = MSDRM006Cases.All,
     };
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MsDrm.Testing;
 
@@ -19,29 +20,42 @@ public static class FixContract
 
     /// <summary>Every broken promise, one line each (empty when all hold), and the fixed texts for the log.</summary>
     /// <param name="extraSources">More files of the project (name, text), such as generated bindings.</param>
-    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true, IEnumerable<(string Name, string Text)>? extraSources = null)
+    public static Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, bool withRuntime = true, bool fixAll = true, IEnumerable<(string Name, string Text)>? extraSources = null)
+        => CheckAsync(source, Providers, DrmAnalyzers.Create(), everyDiagnosticFixed: true, withRuntime, fixAll, extraSources);
+
+    /// <summary>
+    /// The same promise for other providers. With <paramref name="everyDiagnosticFixed"/> false (fixes offered
+    /// only where they are safe: MSDRM003, MSDRM005) a diagnostic without a fix is no failure, and Fix All may
+    /// leave exactly those diagnostics. <paramref name="analyzers"/> are the rules a fix must not make worse.
+    /// </summary>
+    public static async Task<(List<string> Failures, List<string> Fixed)> CheckAsync(string source, CodeFixProvider[] providers, IEnumerable<DiagnosticAnalyzer> analyzers, bool everyDiagnosticFixed, bool withRuntime = true, bool fixAll = true, IEnumerable<(string Name, string Text)>? extraSources = null)
     {
         var failures = new List<string>();
         var texts = new List<string>();
         using var workspace = new AdhocWorkspace();
         Document document = CreateDocument(workspace, source, withRuntime, extraSources);
-        ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document))
-            .Where(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))
+        ImmutableArray<Diagnostic> diagnostics = (await WorkspaceFixRunner.AnalyzeAsync(document, analyzers))
+            .Where(d => providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))
             .ToImmutableArray();
         ImmutableArray<Diagnostic> errors = await WorkspaceFixRunner.ErrorsAsync(document.Project);
 
+        var unfixed = new List<Diagnostic>();
         foreach (Diagnostic diagnostic in diagnostics)
         {
             string where = $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition}";
             var actions = new List<CodeAction>();
-            foreach (CodeFixProvider provider in Providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            foreach (CodeFixProvider provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
             {
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
             }
 
             if (actions.Count == 0)
             {
-                failures.Add($"{where}: no fix offered");
+                unfixed.Add(diagnostic);
+                if (everyDiagnosticFixed)
+                {
+                    failures.Add($"{where}: no fix offered");
+                }
             }
 
             foreach (CodeAction action in actions)
@@ -49,7 +63,7 @@ public static class FixContract
                 Document changed = await ApplyAsync(action, document);
                 string text = (await changed.GetTextAsync()).ToString();
                 texts.Add($"// {where}, '{action.Title}':\n{text}");
-                failures.AddRange((await CompareAsync(diagnostics, errors, changed, fixedOne: diagnostic)).Select(f => $"{where}, '{action.Title}': {f}"));
+                failures.AddRange((await CompareAsync(analyzers, diagnostics, errors, changed, fixedOne: diagnostic)).Select(f => $"{where}, '{action.Title}': {f}"));
             }
         }
 
@@ -57,9 +71,9 @@ public static class FixContract
         {
             foreach (FixAllScope scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution })
             {
-                Document changed = await FixAllAsync(document, diagnostics, scope);
+                Document changed = await FixAllAsync(document, providers, analyzers, scope);
                 texts.Add($"// Fix All ({scope}):\n{(await changed.GetTextAsync())}");
-                failures.AddRange((await CompareAsync(diagnostics, errors, changed, fixedOne: null)).Select(f => $"Fix All ({scope}): {f}"));
+                failures.AddRange((await CompareAsync(analyzers, unfixed.ToImmutableArray(), errors, changed, fixedOne: null, allowBefore: true)).Select(f => $"Fix All ({scope}): {f}"));
             }
         }
 
@@ -85,14 +99,15 @@ public static class FixContract
     }
 
     /// <summary>What went wrong between the original and the changed document.</summary>
-    private static async Task<List<string>> CompareAsync(ImmutableArray<Diagnostic> before, ImmutableArray<Diagnostic> errorsBefore, Document changed, Diagnostic? fixedOne)
+    /// <param name="allowBefore">Fix All: the diagnostics in <paramref name="before"/> (those without a fix) may remain.</param>
+    private static async Task<List<string>> CompareAsync(IEnumerable<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before, ImmutableArray<Diagnostic> errorsBefore, Document changed, Diagnostic? fixedOne, bool allowBefore = false)
     {
         var failures = new List<string>();
-        ImmutableArray<Diagnostic> after = await WorkspaceFixRunner.AnalyzeAsync(changed);
+        ImmutableArray<Diagnostic> after = await WorkspaceFixRunner.AnalyzeAsync(changed, analyzers);
         var beforeCounts = Count(before.Where(d => fixedOne is null || !ReferenceEquals(d, fixedOne)));
         foreach (var (key, count) in Count(after))
         {
-            int allowed = fixedOne is null ? 0 : beforeCounts.GetValueOrDefault(key);
+            int allowed = fixedOne is null && !allowBefore ? 0 : beforeCounts.GetValueOrDefault(key);
             if (count > allowed)
             {
                 failures.Add($"{key} after the fix");
@@ -127,21 +142,30 @@ public static class FixContract
         return document;
     }
 
-    private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, FixAllScope scope)
+    private static async Task<Document> FixAllAsync(Document document, CodeFixProvider[] providers, IEnumerable<DiagnosticAnalyzer> analyzers, FixAllScope scope)
     {
         Solution solution = document.Project.Solution;
-        foreach (CodeFixProvider provider in Providers)
+        foreach (CodeFixProvider provider in providers)
         {
             // The diagnostics of the current document (the previous provider moved them).
             Document current = solution.GetDocument(document.Id)!;
-            var fresh = (await WorkspaceFixRunner.AnalyzeAsync(current)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
+            var fresh = (await WorkspaceFixRunner.AnalyzeAsync(current, analyzers)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
             if (fresh.IsEmpty)
             {
                 continue;
             }
 
+            // The first diagnostic that has a fix gives the fix kind (a rule may offer none where it is unsafe).
             var actions = new List<CodeAction>();
-            await provider.RegisterCodeFixesAsync(new CodeFixContext(current, fresh[0], (a, _) => actions.Add(a), CancellationToken.None));
+            foreach (Diagnostic candidate in fresh)
+            {
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(current, candidate, (a, _) => actions.Add(a), CancellationToken.None));
+                if (actions.Count > 0)
+                {
+                    break;
+                }
+            }
+
             if (actions.Count == 0)
             {
                 continue;

@@ -90,11 +90,11 @@ public static class WorkspaceFixRunner
     private static string Key(Diagnostic diagnostic, SourceText text)
         => diagnostic.Id + ":" + text.ToString(diagnostic.Location.SourceSpan) + ":" + diagnostic.GetMessage();
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Document document)
+    /// <summary>The MSDRM diagnostics of the document, by <see cref="DrmAnalyzers.Create"/> unless <paramref name="analyzers"/> are given.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Document document, IEnumerable<DiagnosticAnalyzer>? analyzers = null)
     {
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        var analyzers = DrmAnalyzers.Create().ToImmutableArray();
-        var all = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        var all = await compilation.WithAnalyzers((analyzers ?? DrmAnalyzers.Create()).ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
         return all.Where(d => d.Location.SourceTree == tree && d.Id.StartsWith("MSDRM", StringComparison.Ordinal))
             .OrderBy(d => d.Location.SourceSpan.Start)

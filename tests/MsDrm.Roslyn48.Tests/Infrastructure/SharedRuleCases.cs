@@ -50,7 +50,7 @@ public static partial class SharedRuleCases
 
             foreach (RuleCase ruleCase in setCases)
             {
-                var ids = MarkupStart().Matches(ruleCase.Wrong).Select(m => m.Groups["id"].Value).Distinct().Order(StringComparer.Ordinal);
+                var ids = MarkupStart().Matches(ruleCase.Wrong).Select(m => m.Groups["id"].Value).Where(id => id[0] != '#').Distinct().Order(StringComparer.Ordinal);
                 cases.Add(new SharedRuleCase(set.Name + "/" + ruleCase.Name, ruleCase, ids.ToImmutableArray()));
             }
         }
@@ -58,7 +58,8 @@ public static partial class SharedRuleCases
         return cases.ToImmutable();
     }
 
-    [GeneratedRegex(@"\{\|(?<id>[A-Za-z0-9]+):")]
+    // {|MSDRM003:...|} marks a diagnostic, {|#1:...|} an additional location: both are stripped, only the first names an id.
+    [GeneratedRegex(@"\{\|(?<id>#?[A-Za-z0-9]+):")]
     private static partial Regex MarkupStart();
 
     /// <summary>A diagnostic's markup or an additional location's (<c>{|#1:</c>).</summary>

@@ -9,8 +9,10 @@ internal static class HandleNotClosedCreatingFunctions
     {
         Create("DRMInitEnvironment_environment", "Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hDefaultLibrary)",
             "Native.DRMCloseHandle(hDefaultLibrary);", "Native.DRMCloseEnvironmentHandle(hEnv);"),
-        Create("DRMInitEnvironment_default_library", "Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hDefaultLibrary)",
-            "Native.DRMCloseEnvironmentHandle(hEnv);", "Native.DRMCloseHandle(hDefaultLibrary);"),
+        // The correct twin closes the library before its environment (MSDRM005: close order).
+        Body("DRMInitEnvironment_default_library",
+            "        DrmException.ThrowIfFailed({|MSDRM001:Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hDefaultLibrary)|});\n        Native.DRMCloseEnvironmentHandle(hEnv);",
+            "        DrmException.ThrowIfFailed(Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hDefaultLibrary));\n        Native.DRMCloseHandle(hDefaultLibrary);\n        Native.DRMCloseEnvironmentHandle(hEnv);"),
         Create("DRMLoadLibrary", "Native.DRMLoadLibrary(env, 0, \"p\", \"c\", out uint library)", "", "Native.DRMCloseHandle(library);"),
         Create("DRMCreateEnablingPrincipal", "Native.DRMCreateEnablingPrincipal(env, lib, \"o\", IntPtr.Zero, \"c\", out uint principal)", "", "Native.DRMCloseHandle(principal);"),
         Create("DRMDuplicateHandle", "Native.DRMDuplicateHandle(lib, out uint copy)", "", "Native.DRMCloseHandle(copy);"),

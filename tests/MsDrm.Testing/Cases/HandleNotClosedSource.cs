@@ -4,14 +4,14 @@ namespace MsDrm.Testing.Cases;
 /// Builds full compilation units for MSDRM001 cases: class <c>C</c> with the helpers the cases
 /// use (HRESULT constants, Succeeded/Failed methods, a field, a property, a list) around a body.
 /// </summary>
-internal static class HandleNotClosedSource
+public static class HandleNotClosedSource
 {
     /// <summary>A case whose Wrong and Correct differ in the body of <c>void M(...)</c>.</summary>
-    internal static RuleCase Body(string name, string wrong, string correct)
+    public static RuleCase Body(string name, string wrong, string correct)
         => new(name, Unit(Method(wrong)), Unit(Method(correct)));
 
     /// <summary>A case whose Wrong and Correct differ in class members of <c>C</c>.</summary>
-    internal static RuleCase Members(string name, string wrong, string correct, string extraTypes = "")
+    public static RuleCase Members(string name, string wrong, string correct, string extraTypes = "")
         => new(name, Unit(wrong, extraTypes), Unit(correct, extraTypes));
 
     private static string Method(string body) => $$"""
@@ -21,7 +21,7 @@ internal static class HandleNotClosedSource
             }
         """;
 
-    internal static string Unit(string members, string extraTypes = "") => $$"""
+    public static string Unit(string members, string extraTypes = "") => $$"""
         using System;
         using System.Collections.Generic;
         using System.Runtime.InteropServices;

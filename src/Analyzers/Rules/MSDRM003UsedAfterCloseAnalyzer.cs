@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.HandleFlow;
+
+namespace MsDrm.Analyzers.Rules;
+
+/// <summary>
+/// MSDRM003: a handle value that was already closed (by its close function, or by the disposal of a
+/// wrapper that adopted it) reaches a close function again or is passed to any DRM function. Thin: the
+/// body's handle flow finds the closed uses; this reports those located on the call it is looking at.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
+{
+    /// <summary>Diagnostic property: "true" when the reported call is a second close that can simply be removed.</summary>
+    internal const string SecondCloseProperty = "SecondClose";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UsedAfterClose);
+
+    /// <inheritdoc />
+    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null || method.IsRuntime;
+
+    /// <inheritdoc />
+    private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
+    {
+        if (body.GetHandleFlow(context.GetControlFlowGraph, context.CancellationToken) is not { ClosedUses.Length: > 0 } flow)
+        {
+            return;
+        }
+
+        foreach (ClosedHandleUse use in flow.ClosedUsesAt(invocation.Syntax))
+        {
+            // Removing the close is safe only for a close function, closed before on every path, by another call (not the same call in a loop).
+            bool secondClose = use.IsClose && use.OnEveryPath && method.Function is { IsClose: true } && use.FirstClose.Invocation.Syntax != invocation.Syntax;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UsedAfterClose,
+                invocation.Syntax.GetLocation(),
+                new[] { use.FirstClose.Invocation.Syntax.GetLocation() },
+                secondClose ? ImmutableDictionary<string, string?>.Empty.Add(SecondCloseProperty, "true") : ImmutableDictionary<string, string?>.Empty,
+                use.Variable,
+                use.Function,
+                use.FirstClose.Function));
+        }
+    }
+}
