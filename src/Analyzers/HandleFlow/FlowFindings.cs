@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -17,12 +19,38 @@ internal sealed class FlowFindings
 
     internal void Leak(int id) => leaked.Add(id);
 
+    /// <summary>True when the handle was lost (overwritten, or open at the exit) on some path.</summary>
+    internal bool IsLeaked(int id) => leaked.Contains(id);
+
+    /// <summary>Set when the flow runs to summarise a method for its callers; null for a rule's analysis.</summary>
+    internal Summaries.SummaryObservations? Summary { get; set; }
+
     /// <summary>A variable received the handle; the one earliest in the source names it.</summary>
     internal void NameSite(int id, string name, int position)
     {
         if (!names.TryGetValue(id, out var known) || position < known.Position)
         {
             names[id] = (position, name);
+        }
+    }
+
+    /// <summary>The variable <paramref name="target"/> (a local or parameter) received the handles <paramref name="ids"/>.</summary>
+    internal void NameSites(int[] ids, IOperation target)
+    {
+        string? name = target switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return;
+        }
+
+        foreach (int id in ids)
+        {
+            NameSite(id, name, target.Syntax.SpanStart);
         }
     }
 

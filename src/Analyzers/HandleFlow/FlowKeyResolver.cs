@@ -21,8 +21,11 @@ internal static class FlowKeyResolver
         _ => null,
     };
 
-    /// <summary>A variable this body owns and may track: a plain local or by-value parameter nobody captures.</summary>
-    internal static object? TrackableKey(IOperation target, VariableSharing sharing) => target switch
+    /// <summary>
+    /// A variable this body owns and may track: a plain local or by-value parameter nobody captures;
+    /// with <paramref name="ownOutputs"/> (summaries), also the method's own out/ref parameters.
+    /// </summary>
+    internal static object? TrackableKey(IOperation target, VariableSharing sharing, bool ownOutputs = false) => target switch
     {
         ILocalReferenceOperation { Local: var local } when sharing.ResolveAlias(local) is var variable
             && !sharing.IsUntrackable(variable) => variable switch
@@ -32,6 +35,7 @@ internal static class FlowKeyResolver
                 _ => null,
             },
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !sharing.IsUntrackable(parameter) => parameter,
+        IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } output } when ownOutputs && !sharing.IsUntrackable(output) => output,
         _ => null,
     };
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Hresults;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -66,7 +67,7 @@ internal sealed class HandleTransfer
                 EvalInterpolation(interpolated);
                 return None;
             default:
-                bool escapes = IsEscapeContext(operation);
+                bool escapes = EscapeContexts.Contains(operation);
                 foreach (IOperation child in operation.ChildOperations)
                 {
                     int[] value = Eval(child);
@@ -81,7 +82,12 @@ internal sealed class HandleTransfer
     }
 
     /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
-    internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
+    internal void EvalReturned(IOperation returned)
+    {
+        int[] value = Eval(returned);
+        findings?.Summary?.Returned(value);
+        Escape(value);
+    }
 
     /// <summary>
     /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
@@ -139,7 +145,7 @@ internal sealed class HandleTransfer
         }
 
         IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
-        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing);
+        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising);
         if (key is not null && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
             && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
         {
@@ -153,7 +159,7 @@ internal sealed class HandleTransfer
             Overwrite(key, keep: value);
             state.SetHolder(key, value);
             CopyLinks(key, assignment.Value);
-            NameSites(value, target);
+            findings?.NameSites(value, target);
         }
         else if (target is not IDiscardOperation)
         {
@@ -187,7 +193,7 @@ internal sealed class HandleTransfer
             int[] value = Eval(argument.Value);
             if (value.Length > 0)
             {
-                PassArgument(function, onlyReads, argument, value);
+                PassArgument(recognized, method, onlyReads, argument, value);
             }
         }
 
@@ -214,7 +220,8 @@ internal sealed class HandleTransfer
             }
         }
 
-        if (function is null && recognized.ReturnedWrapper is not null && context.Sites.Find(invocation, -1) is { } returned)
+        if (function is null && (recognized.ReturnedWrapper is not null || recognized.Summary?.CreationAt(-1) is not null)
+            && context.Sites.Find(invocation, -1) is { } returned)
         {
             if (state.IsLive(returned.Id) && !state.IsHeldElsewhere(returned.Id, null))
             {
@@ -230,8 +237,9 @@ internal sealed class HandleTransfer
     }
 
     /// <summary>A handle passed as an argument: closed, used, or escaped.</summary>
-    private void PassArgument(DrmFunction? function, bool onlyReads, IArgumentOperation argument, int[] value)
+    private void PassArgument(RecognizedMethod recognized, IMethodSymbol method, bool onlyReads, IArgumentOperation argument, int[] value)
     {
+        DrmFunction? function = recognized.Function;
         RefKind refKind = argument.Parameter?.RefKind ?? RefKind.None;
         if (onlyReads && refKind is not (RefKind.Ref or RefKind.Out))
         {
@@ -240,9 +248,24 @@ internal sealed class HandleTransfer
             return;
         }
 
+        if (function is null && !onlyReads && !recognized.IsAdopt
+            && CallEffects.Of(Recognizer, recognized, method, argument.Parameter, out HandleKind? closedKind) is var effect and not ParameterEffect.TakesOwnership)
+        {
+            // A user method that only uses or closes it (its summary), or a .NET library method that reads it.
+            foreach (int id in effect == ParameterEffect.Closes ? value : None)
+            {
+                if (context.Sites[id].Parameter is not null || context.Sites[id].Kind == closedKind)
+                {
+                    Close(id, closedKind!.Value);
+                }
+            }
+
+            return;
+        }
+
         if (function is null || refKind is RefKind.Ref or RefKind.Out)
         {
-            // Any non-DRM method (Adopt, collections, Console.WriteLine...) or a ref/out slot takes it.
+            // Any other method (Adopt, collections, unknown code) or a ref/out slot takes it.
             Escape(value);
             return;
         }
@@ -251,7 +274,11 @@ internal sealed class HandleTransfer
         foreach (int id in value)
         {
             CreationSite site = context.Sites[id];
-            if (site.IsWrapper || (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind))
+            if (parameter is { Role: ParameterRole.Closes, Kind: HandleKind closed } && (parameter.Kind == site.Kind || site.Parameter is not null))
+            {
+                Close(id, closed);
+            }
+            else if (site.IsWrapper)
             {
                 state.Kill(id);
             }
@@ -282,7 +309,7 @@ internal sealed class HandleTransfer
             return;
         }
 
-        if (FlowKeyResolver.TrackableKey(target, context.Sharing) is not { } key)
+        if (FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising) is not { } key)
         {
             // Field, property, array element, the method's own out/ref parameter, captured local.
             EvalChildren(target);
@@ -293,7 +320,7 @@ internal sealed class HandleTransfer
         state.AddLive(site.Id);
         state.SetHolder(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
-        NameSites(new[] { site.Id }, target);
+        findings?.NameSites(new[] { site.Id }, target);
     }
 
     /// <summary>The variable is about to get a new value: a live handle only it holds leaks (unless the new value is that handle).</summary>
@@ -316,8 +343,16 @@ internal sealed class HandleTransfer
     {
         foreach (int id in ids)
         {
+            findings?.Summary?.Escaped(id, state);
             state.Kill(id);
         }
+    }
+
+    /// <summary>The handle reaches a close of <paramref name="kind"/> (a summarised method records it for its parameters).</summary>
+    private void Close(int id, HandleKind kind)
+    {
+        findings?.Summary?.Closed(id, kind, state);
+        state.Kill(id);
     }
 
     private void KillWrappers(int[] ids)
@@ -326,7 +361,7 @@ internal sealed class HandleTransfer
         {
             if (context.Sites[id].IsWrapper)
             {
-                state.Kill(id);
+                Close(id, context.Sites[id].Kind);
             }
         }
     }
@@ -345,48 +380,6 @@ internal sealed class HandleTransfer
         state.SetLinks(key, source is null ? None : state.LinkedTo(source));
     }
 
-    private void NameSites(int[] ids, IOperation target)
-    {
-        if (findings is null)
-        {
-            return;
-        }
-
-        string? name = target switch
-        {
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            _ => null,
-        };
-        if (name is null)
-        {
-            return;
-        }
-
-        foreach (int id in ids)
-        {
-            findings.NameSite(id, name, target.Syntax.SpanStart);
-        }
-    }
-
     // The state's arrays are never changed in place, so they can be handed out as values.
     private int[] Held(object? key) => key is null ? None : state.HeldBy(key);
-
-    /// <summary>Parents whose operands are stored or handed over, not just read.</summary>
-    private static bool IsEscapeContext(IOperation operation) => operation.Kind switch
-    {
-        OperationKind.Argument => true,
-        OperationKind.ArrayInitializer => true,
-        OperationKind.Tuple => true,
-        OperationKind.Return => true,
-        OperationKind.YieldReturn => true,
-        OperationKind.AnonymousObjectCreation => true,
-        OperationKind.DeconstructionAssignment => true,
-        OperationKind.AddressOf => true,
-        OperationKind.DynamicInvocation => true,
-        OperationKind.DynamicObjectCreation => true,
-        OperationKind.DynamicIndexerAccess => true,
-        OperationKind.None => true,
-        _ => false,
-    };
 }

@@ -330,6 +330,13 @@ public sealed class MSDRM001EdgeTests
     [Fact]
     public Task Escape_cast_to_int_and_passed_to_non_drm_method_is_silent() => V("""
             Native.DRMDuplicateHandle(lib, out uint copy);
+            Keep((uint)(int)copy);
+        """);
+
+    // DESIGN (summaries): a .NET library method never takes ownership of a handle passed by value.
+    [Fact]
+    public Task Use_cast_to_int_and_printed_is_reported() => V("""
+            {|MSDRM001:Native.DRMDuplicateHandle(lib, out uint copy)|};
             Console.WriteLine((int)copy);
         """);
 
