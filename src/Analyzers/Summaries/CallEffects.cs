@@ -38,6 +38,12 @@ internal static class CallEffects
             return false;
         }
 
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            // Enumerable (of its chars), but no collection: it stores nothing it is passed.
+            return true;
+        }
+
         if (type.SpecialType == SpecialType.System_Collections_IEnumerable)
         {
             return false;
