@@ -140,7 +140,9 @@ internal sealed class DrmCallRecognizer
         {
             if (function.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Creates, Kind: HandleKind created })
             {
+                // Into a SafeDrm*Handle or a user SafeHandle wrapper (out RightsHandle h): disposed, not closed.
                 kind = created;
+                isWrapper = GetWrapperKind(parameter.Type) is not null || Summaries.SafeHandles.KindOf(parameter.Type) is not null;
                 return true;
             }
 

@@ -18,6 +18,7 @@ internal static class FlowKeyResolver
         ILocalReferenceOperation local => sharing.ResolveAlias(local.Local),
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFlowCaptureReferenceOperation capture => capture.Id,
+        IFieldReferenceOperation field => StructField(field, sharing),
         _ => null,
     };
 
@@ -36,8 +37,16 @@ internal static class FlowKeyResolver
             },
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !sharing.IsUntrackable(parameter) => parameter,
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } output } when ownOutputs && !sharing.IsUntrackable(output) => output,
+        IFieldReferenceOperation field => StructField(field, sharing),
         _ => null,
     };
+
+    /// <summary>A field of a plain local struct that nobody captures (<c>parameters.hEnablingPrincipal</c>), else null.</summary>
+    private static StructFieldKey? StructField(IFieldReferenceOperation field, VariableSharing sharing)
+        => field is { Field.IsStatic: false, Instance: ILocalReferenceOperation { Local: { RefKind: RefKind.None, Type: { TypeKind: TypeKind.Struct } } local } }
+            && sharing.ResolveAlias(local) is ILocalSymbol owner && !sharing.IsUntrackable(owner)
+            ? new StructFieldKey(owner, field.Field)
+            : null;
 
     /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
     internal static object? HresultKey(IOperation operation, VariableSharing sharing)

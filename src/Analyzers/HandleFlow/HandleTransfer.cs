@@ -46,6 +46,7 @@ internal sealed class HandleTransfer
             case IConversionOperation conversion:
                 return Eval(conversion.Operand);
             case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
+            case IFieldReferenceOperation when FlowKeyResolver.VariableKey(operation, context.Sharing) is not null:
                 return Held(FlowKeyResolver.VariableKey(operation, context.Sharing));
             case IDeclarationExpressionOperation declaration:
                 return Eval(declaration.Expression);
@@ -64,7 +65,12 @@ internal sealed class HandleTransfer
                 EvalBinaryChain(binary);
                 return None;
             case IInterpolatedStringOperation interpolated:
-                EvalInterpolation(interpolated);
+                // $"{h}" only formats the handle: a use; the resulting string is never a handle.
+                foreach (IOperation value in InterpolationValues.Of(interpolated))
+                {
+                    Eval(value);
+                }
+
                 return None;
             default:
                 bool escapes = EscapeContexts.Contains(operation);
@@ -110,31 +116,6 @@ internal sealed class HandleTransfer
         }
     }
 
-    /// <summary>
-    /// <c>$"{h}"</c> only formats the handle: its values (also the handler's AppendFormatted
-    /// arguments) are uses, and the resulting string is never a handle.
-    /// </summary>
-    private void EvalInterpolation(IInterpolatedStringOperation interpolated)
-    {
-        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
-        {
-            if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation append })
-            {
-                foreach (IArgumentOperation argument in append.Arguments)
-                {
-                    Eval(argument.Value);
-                }
-
-                continue;
-            }
-
-            foreach (IOperation child in part.ChildOperations)
-            {
-                Eval(child);
-            }
-        }
-    }
-
     private int[] Assign(ISimpleAssignmentOperation assignment)
     {
         if (assignment.IsRef)
@@ -157,7 +138,7 @@ internal sealed class HandleTransfer
         if (key is not null)
         {
             Overwrite(key, keep: value);
-            state.SetHolder(key, value);
+            Hold(key, value);
             CopyLinks(key, assignment.Value);
             findings?.NameSites(value, target);
         }
@@ -263,6 +244,12 @@ internal sealed class HandleTransfer
             return;
         }
 
+        if (function is not null && refKind is RefKind.Ref && argument.Value.Type is { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None })
+        {
+            // A struct of parameters (DRMBOUNDLICENSEPARAMS) the DRM function reads: a use of the handles in its fields.
+            return;
+        }
+
         if (function is null || refKind is RefKind.Ref or RefKind.Out)
         {
             // Any other method (Adopt, collections, unknown code) or a ref/out slot takes it.
@@ -318,7 +305,7 @@ internal sealed class HandleTransfer
 
         Overwrite(key, keep: None);
         state.AddLive(site.Id);
-        state.SetHolder(key, new[] { site.Id });
+        Hold(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
         findings?.NameSites(new[] { site.Id }, target);
     }
@@ -337,6 +324,18 @@ internal sealed class HandleTransfer
     }
 
     private void Leak(int id) => findings?.Leak(id);
+
+    /// <summary>The variable now holds <paramref name="ids"/>; a field of a local struct also makes the struct hold them.</summary>
+    private void Hold(object key, int[] ids)
+    {
+        state.SetHolder(key, ids);
+        if (key is StructFieldKey field)
+        {
+            var all = new List<int>(Held(field.Owner));
+            all.AddRange(ids);
+            state.SetHolder(field.Owner, all);
+        }
+    }
 
     // Kill never changes an id array in place (it replaces them), so the arrays can be walked as they are.
     private void Escape(int[] ids)

@@ -40,7 +40,11 @@ internal sealed class SummaryCache
     {
         this.compilation = compilation;
         this.recognizer = recognizer;
+        SafeHandles = new UserSafeHandles(compilation, recognizer);
     }
+
+    /// <summary>The user's SafeHandle subclasses that wrap a handle kind.</summary>
+    internal UserSafeHandles SafeHandles { get; }
 
     /// <summary>How many times each method's summary was built (tests: never more than once).</summary>
     internal IReadOnlyDictionary<IMethodSymbol, int> Builds => Snapshot(builds);
