@@ -148,8 +148,9 @@ internal static class SummaryBuilder
         internal ParameterEffect EffectOn(IParameterSymbol parameter, out HandleKind? closedKind)
         {
             closedKind = null;
-            CreationSite? site = sites.ParameterSites.Find(candidate => SymbolEqualityComparer.Default.Equals(candidate.Parameter, parameter));
-            if (site is null || observed.HasEscaped(site.Id) || handedOut.Contains(parameter))
+            // By ordinal: a partial method's callers see its definition's parameters, its body the implementation's.
+            CreationSite? site = sites.ParameterSites.Find(candidate => candidate.ParameterOrdinal == parameter.Ordinal);
+            if (site is null || observed.HasEscaped(site.Id) || handedOut.Contains(site.Parameter!))
             {
                 return ParameterEffect.TakesOwnership;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using MsDrm.Analyzers.ApiModel;
@@ -23,7 +24,7 @@ namespace MsDrm.Analyzers.Summaries;
 internal sealed class SummaryCache
 {
     /// <summary>Deeper chains of helpers than this get the conservative summary rather than overflow the stack.</summary>
-    private const int MaxDepth = 64;
+    private const int MaxDepth = 256;
 
     private readonly object gate = new();
     private readonly Compilation compilation;
@@ -78,9 +79,14 @@ internal sealed class SummaryCache
                 return (null, false);
             }
 
-            if (inProgress.Count >= MaxDepth)
+            if (inProgress.Count >= MaxDepth || !HasStackRoom())
             {
-                // Too deep to follow: unknown for this caller only (not kept).
+                // Too deep to follow: the whole chain gets the conservative summary, as a cycle would.
+                foreach (IMethodSymbol caller in inProgress)
+                {
+                    onCycle.Add(caller);
+                }
+
                 return (null, false);
             }
 
@@ -93,7 +99,12 @@ internal sealed class SummaryCache
             }
             catch (InsufficientExecutionStackException)
             {
+                // Too deep after all: the whole chain gets the conservative summary.
                 summary = null;
+                foreach (IMethodSymbol caller in inProgress)
+                {
+                    onCycle.Add(caller);
+                }
             }
             finally
             {
@@ -147,8 +158,13 @@ internal sealed class SummaryCache
             return false;
         }
 
-        if (effectsInProgress.Count >= MaxDepth)
+        if (effectsInProgress.Count >= MaxDepth || !HasStackRoom())
         {
+            foreach (MethodSummary caller in effectsInProgress)
+            {
+                effectsOnCycle.Add(caller);
+            }
+
             return false;
         }
 
@@ -160,7 +176,10 @@ internal sealed class SummaryCache
         }
         catch (InsufficientExecutionStackException)
         {
-            effectsOnCycle.Add(summary);
+            foreach (MethodSummary caller in effectsInProgress)
+            {
+                effectsOnCycle.Add(caller);
+            }
         }
         finally
         {
@@ -183,6 +202,19 @@ internal sealed class SummaryCache
         lock (gate)
         {
             return new Dictionary<IMethodSymbol, int>(counts, SymbolEqualityComparer.Default);
+        }
+    }
+
+    private static bool HasStackRoom()
+    {
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return true;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
         }
     }
 
