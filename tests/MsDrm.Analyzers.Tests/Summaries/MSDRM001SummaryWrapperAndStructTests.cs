@@ -151,4 +151,26 @@ public sealed class MSDRM001SummaryWrapperAndStructTests
             RightsSessionHandle copy = SessionImports.Duplicate(session);
             copy?.Dispose();
         """);
+
+    [Fact]
+    public Task User_SafeHandle_tested_IsInvalid_then_disposed_is_silent() => V("""
+            RightsSessionHandle copy = SessionImports.Duplicate(session);
+            if (copy.IsInvalid) return;
+            copy.Dispose();
+        """);
+
+    [Fact]
+    public Task User_SafeHandle_valid_side_not_disposed_is_reported() => V("""
+            RightsSessionHandle copy = {|MSDRM001:SessionImports.Duplicate(session)|};
+            if (copy.IsInvalid) return;
+            Console.WriteLine(copy.IsClosed);
+        """);
+
+    [Fact]
+    public Task Runtime_wrapper_tested_IsInvalid_then_disposed_is_silent() => V("""
+            using var existing = SafeDrmSessionHandle.Adopt(session);
+            SafeDrmSessionHandle copy = existing.Duplicate();
+            if (copy.IsInvalid) return;
+            copy.Dispose();
+        """);
 }
