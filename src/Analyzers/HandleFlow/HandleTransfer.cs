@@ -61,8 +61,35 @@ internal sealed class HandleTransfer
                 return Invoke(invocation);
             case IFlowAnonymousFunctionOperation:
                 return None;
+            case IObjectCreationOperation { Constructor: { } constructor, Initializer: null } creation when CallEffects.IsLibraryReader(constructor):
+                // A .NET library constructor (not a collection's) only reads a handle; new IntPtr(h) is the handle again, untracked.
+                var read = new List<int>();
+                foreach (IArgumentOperation argument in creation.Arguments)
+                {
+                    int[] passed = Eval(argument.Value);
+                    if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+                    {
+                        Escape(passed);
+                    }
+                    else
+                    {
+                        read.AddRange(passed);
+                    }
+                }
+
+                if (creation.Type?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
+                {
+                    Escape(read.ToArray());
+                }
+
+                return None;
             case IBinaryOperation binary:
-                EvalBinaryChain(binary);
+                // An operator's value is never a handle; its operands are evaluated in source order.
+                foreach (IOperation operand in BinaryOperands.InSourceOrder(binary))
+                {
+                    Eval(operand);
+                }
+
                 return None;
             case IInterpolatedStringOperation interpolated:
                 // $"{h}" only formats the handle: a use; the resulting string is never a handle.
@@ -93,27 +120,6 @@ internal sealed class HandleTransfer
         int[] value = Eval(returned);
         findings?.Summary?.Returned(value);
         Escape(value);
-    }
-
-    /// <summary>
-    /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
-    /// with a loop, evaluating operands in source order. An operator's value is never a handle.
-    /// </summary>
-    private void EvalBinaryChain(IBinaryOperation binary)
-    {
-        var rightOperands = new Stack<IOperation>();
-        IOperation current = binary;
-        while (current is IBinaryOperation nested)
-        {
-            rightOperands.Push(nested.RightOperand);
-            current = nested.LeftOperand;
-        }
-
-        Eval(current);
-        while (rightOperands.Count > 0)
-        {
-            Eval(rightOperands.Pop());
-        }
     }
 
     private int[] Assign(ISimpleAssignmentOperation assignment)

@@ -30,7 +30,7 @@ internal static class CallEffects
     }
 
     /// <summary>A .NET library method without source, of a type that is neither a collection nor a delegate.</summary>
-    private static bool IsLibraryReader(IMethodSymbol method)
+    internal static bool IsLibraryReader(IMethodSymbol method)
     {
         INamedTypeSymbol? type = method.ContainingType;
         if (type is null || type.TypeKind == TypeKind.Delegate || method.DeclaringSyntaxReferences.Length > 0 || !IsLibraryNamespace(type.ContainingNamespace))

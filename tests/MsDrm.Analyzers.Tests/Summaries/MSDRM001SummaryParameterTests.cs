@@ -177,4 +177,16 @@ public sealed class MSDRM001SummaryParameterTests
             }
         }
         """));
+
+    [Fact]
+    public Task Library_constructor_is_a_use() => V(Marked + "var text = new System.Text.StringBuilder(copy.ToString(), 16);\nvar version = new Version((int)copy, 0);");
+
+    [Fact]
+    public Task Library_constructor_then_close_is_silent() => V(Plain + "var version = new Version((int)copy, 0);\nNative.DRMCloseSession(copy);");
+
+    [Fact]
+    public Task IntPtr_constructor_ends_tracking() => V(Plain + "IntPtr pointer = new IntPtr(copy);\nNative.DRMCloseSession((uint)pointer.ToInt64());");
+
+    [Fact]
+    public Task Collection_constructor_takes_ownership() => V(Plain + "var all = new List<uint>(new[] { copy });");
 }
