@@ -13,7 +13,7 @@ namespace MsDrm.Analyzers.Summaries;
 internal sealed class MethodSummary
 {
     // Published once (under the cache's lock) as one object, so readers never see half of it.
-    private EffectTable? table;
+    private ParameterEffectTable? table;
 
     internal MethodSummary(IMethodSymbol method, bool forwardsHresult, bool forwardsOnlyCloses, ImmutableArray<SummaryCreation> creations, bool hasDrmCalls)
     {
@@ -100,19 +100,6 @@ internal sealed class MethodSummary
     /// <summary>Set once, under the cache's lock.</summary>
     internal void SetEffects(ImmutableArray<ParameterEffect> parameterEffects, ImmutableArray<HandleKind?> kinds)
     {
-        Volatile.Write(ref table, new EffectTable(parameterEffects, kinds));
-    }
-
-    private sealed class EffectTable
-    {
-        internal EffectTable(ImmutableArray<ParameterEffect> effects, ImmutableArray<HandleKind?> kinds)
-        {
-            Effects = effects;
-            Kinds = kinds;
-        }
-
-        internal ImmutableArray<ParameterEffect> Effects { get; }
-
-        internal ImmutableArray<HandleKind?> Kinds { get; }
+        Volatile.Write(ref table, new ParameterEffectTable(parameterEffects, kinds));
     }
 }
