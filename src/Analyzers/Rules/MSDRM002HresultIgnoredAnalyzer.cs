@@ -45,7 +45,7 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
     }
 
     /// <summary>
-    /// An HRESULT is an integer (or an enum over one, as some declarations spell it); methods returning
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it, or an HRESULT struct); methods returning
     /// anything else (void, a wrapper) have none to drop.
     /// </summary>
     private static bool ReturnsHresult(IMethodSymbol method)
@@ -53,7 +53,8 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
         ITypeSymbol type = method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
             ? underlying
             : method.ReturnType;
-        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+        return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            || Imports.HresultStruct.IsHresultStruct(type);
     }
 
     /// <summary>True when every local the HRESULT went into loses it on some path before a read.</summary>

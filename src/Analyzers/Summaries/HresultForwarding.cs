@@ -3,11 +3,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Hresults;
+using MsDrm.Analyzers.Imports;
 
 namespace MsDrm.Analyzers.Summaries;
 
 /// <summary>
-/// Does a method forward an HRESULT? It returns <c>int</c>/<c>uint</c>, at least one returned value
+/// Does a method forward an HRESULT? It returns <c>int</c>/<c>uint</c> or an HRESULT struct, at least one returned value
 /// is the result of a DRM call or of another forwarding method (directly or through a local), and
 /// every other returned value is an integer constant or another call's integer result. A local
 /// counts by the values written to it (<c>hr = E_OUTOFMEMORY; hr = CoCreateGuid(...)</c>); a local
@@ -31,7 +32,7 @@ internal sealed class HresultForwarding
     internal static bool Forwards(SummaryBody body, DrmCallRecognizer recognizer, out bool onlyCloses)
     {
         onlyCloses = false;
-        if (body.Method.ReturnType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_UInt32))
+        if (!HresultStruct.CarriesHresult(body.Method.ReturnType) || body.Method.ReturnType.TypeKind == TypeKind.Enum)
         {
             return false;
         }
@@ -172,7 +173,6 @@ internal sealed class HresultForwarding
         }
     }
 
-    private static bool IsInteger(ITypeSymbol type)
-        => (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying : type).SpecialType
-            is SpecialType.System_Int32 or SpecialType.System_UInt32;
+    /// <summary>An <c>int</c>/<c>uint</c> (or enum over one) or an HRESULT struct: a value that can carry an HRESULT.</summary>
+    private static bool IsInteger(ITypeSymbol type) => HresultStruct.CarriesHresult(type);
 }

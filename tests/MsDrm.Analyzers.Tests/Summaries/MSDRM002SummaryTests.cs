@@ -243,4 +243,37 @@ public sealed class MSDRM002SummaryTests
             internal static void Run(uint client) { _ = ActivateAsync(client); }
         }
         """);
+
+    private const string HresultStruct = """
+        namespace Windows.Win32.Foundation
+        {
+            internal readonly struct HRESULT
+            {
+                public readonly int Value;
+                public HRESULT(int value) => Value = value;
+                public bool Failed => Value < 0;
+                public static implicit operator int(HRESULT hr) => hr.Value;
+                public HRESULT ThrowOnFailure() { if (Value < 0) throw new InvalidOperationException(); return this; }
+            }
+        }
+
+        internal static class PInvoke
+        {
+            [DllImport("msdrm.dll")] private static extern Windows.Win32.Foundation.HRESULT DRMIsActivated(uint hClient, uint uFlags, IntPtr pActServInfo);
+
+            internal static Windows.Win32.Foundation.HRESULT IsActivated(uint client) => DRMIsActivated(client, 1, IntPtr.Zero);
+        }
+        """;
+
+    [Fact]
+    public Task Helper_forwarding_an_HRESULT_struct_dropped_is_reported()
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod("{|MSDRM002:PInvoke.IsActivated(session)|};", outside: HresultStruct));
+
+    [Fact]
+    public Task Helper_forwarding_an_HRESULT_struct_checked_is_silent()
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod("PInvoke.IsActivated(session).ThrowOnFailure();", outside: HresultStruct));
+
+    [Fact]
+    public Task Helper_forwarding_an_HRESULT_struct_tested_is_silent()
+        => Verify<MSDRM002HresultIgnoredAnalyzer>(InMethod("var hr = PInvoke.IsActivated(session);\nif (hr.Failed) return;", outside: HresultStruct));
 }
