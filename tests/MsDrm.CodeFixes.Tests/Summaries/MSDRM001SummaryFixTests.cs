@@ -14,6 +14,8 @@ public class MSDRM001SummaryFixTests
         {
             public static int Duplicate(uint session, out uint copy) => Native.DRMDuplicateSession(session, out copy);
 
+            public static SafeDrmSessionHandle Copy(SafeDrmSessionHandle session) => session.Duplicate();
+
             public static uint GetUnsignedIL(uint owner)
             {
                 int hr = Native.DRMCreateIssuanceLicense(IntPtr.Zero, IntPtr.Zero, null, null, owner, null, 0, out uint license);
@@ -124,4 +126,31 @@ public class MSDRM001SummaryFixTests
             }
         }
         """ + Rms, equivalenceKey: FixKinds.AdoptInUsing);
+
+    [Fact]
+    public Task UsingDeclaration_for_a_wrapper_the_helper_returns() => Verify.VerifyAsync("""
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(SafeDrmSessionHandle session)
+            {
+                var copy = {|MSDRM001:Rms.Copy(session)|};
+                Console.WriteLine(copy.Value);
+            }
+        }
+        """ + Rms, """
+        using System;
+        using MsDrm;
+
+        class C
+        {
+            void M(SafeDrmSessionHandle session)
+            {
+                using var copy = Rms.Copy(session);
+                Console.WriteLine(copy.Value);
+            }
+        }
+        """ + Rms);
 }
