@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.Hresults;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.ApiModel;
 
@@ -25,6 +26,7 @@ internal sealed class DrmCallRecognizer
         DrmExceptionType = compilation.GetTypeByMetadataName(HandleKindInfo.RuntimeNamespace + ".DrmException");
         NativeMethodsType = compilation.GetTypeByMetadataName(HandleKindInfo.RuntimeNamespace + ".NativeMethods");
         entryPoints = new ImportEntryPoints(compilation, NativeMethodsType);
+        Summaries = new SummaryCache(compilation, this);
         wrapperTypes = new INamedTypeSymbol?[HandleKindInfo.AllKinds.Length];
         foreach (HandleKind kind in HandleKindInfo.AllKinds)
         {
@@ -41,6 +43,9 @@ internal sealed class DrmCallRecognizer
     /// <summary><c>System.Runtime.InteropServices.Marshal</c>.</summary>
     internal INamedTypeSymbol? MarshalType { get; }
 
+    /// <summary>The summaries of the user's methods in this compilation (computed on demand, once each).</summary>
+    internal SummaryCache Summaries { get; }
+
     /// <summary>True when the compilation can see the runtime's wrapper types.</summary>
     internal bool HasRuntime => DrmExceptionType is not null;
 
@@ -51,8 +56,23 @@ internal sealed class DrmCallRecognizer
     /// <summary>What a method is to the API model (cached per method).</summary>
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
-        method = method.ReducedFrom ?? method;
-        return methodCache.GetOrAdd(method.OriginalDefinition, Classify);
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (methodCache.TryGetValue(method, out RecognizedMethod? known))
+        {
+            return known;
+        }
+
+        RecognizedMethod classified = Classify(method);
+        if (classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(method))
+        {
+            return methodCache.GetOrAdd(method, classified);
+        }
+
+        // A user method with one body: what its summary says (a method on a cycle of calls, or one
+        // whose summary is still being computed further up this call chain, is an unknown method).
+        (MethodSummary? summary, bool final) = Summaries.Get(method);
+        RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
+        return final ? methodCache.GetOrAdd(method, recognized) : recognized;
     }
 
     /// <summary>The msdrm.dll function a method binds to, or null when it is not a DRM call.</summary>
@@ -120,11 +140,26 @@ internal sealed class DrmCallRecognizer
         {
             if (function.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Creates, Kind: HandleKind created })
             {
+                // Into a SafeDrm*Handle or a user SafeHandle wrapper (out RightsHandle h): disposed, not closed.
+                // A user SafeHandle that releases another kind is MSDRM004's, reported once on the type.
+                if (Summaries.SafeHandles.KindOf(parameter.Type) is HandleKind released && released != created)
+                {
+                    return false;
+                }
+
                 kind = created;
+                isWrapper = GetWrapperKind(parameter.Type) is not null || Summaries.SafeHandles.KindOf(parameter.Type) is not null;
                 return true;
             }
 
             return false;
+        }
+
+        if (method.Summary?.CreationAt(parameter.Ordinal) is { } creation)
+        {
+            kind = creation.Kind;
+            isWrapper = creation.IsWrapper;
+            return true;
         }
 
         if (method.IsRuntime && GetWrapperKind(parameter.Type) is HandleKind wrapped)

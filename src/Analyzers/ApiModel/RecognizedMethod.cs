@@ -1,3 +1,5 @@
+using MsDrm.Analyzers.Summaries;
+
 namespace MsDrm.Analyzers.ApiModel;
 
 /// <summary>
@@ -8,8 +10,9 @@ internal sealed class RecognizedMethod
 {
     internal static readonly RecognizedMethod Unrelated = new(null, isRuntime: false, canCreateHandle: false, returnedWrapper: null, isAdopt: false, isThrowIfFailed: false);
 
-    internal RecognizedMethod(DrmFunction? function, bool isRuntime, bool canCreateHandle, HandleKind? returnedWrapper, bool isAdopt, bool isThrowIfFailed)
+    internal RecognizedMethod(DrmFunction? function, bool isRuntime, bool canCreateHandle, HandleKind? returnedWrapper, bool isAdopt, bool isThrowIfFailed, MethodSummary? summary = null)
     {
+        Summary = summary;
         Function = function;
         IsRuntime = isRuntime;
         CanCreateHandle = canCreateHandle;
@@ -36,6 +39,13 @@ internal sealed class RecognizedMethod
     /// <summary><c>DrmException.ThrowIfFailed</c> or <c>Marshal.ThrowExceptionForHR</c>: past it the HRESULT is a success.</summary>
     internal bool IsThrowIfFailed { get; }
 
-    /// <summary>Any call the DRM rules look at (an import or a runtime method).</summary>
-    internal bool IsDrmRelated => Function is not null || IsRuntime || IsThrowIfFailed;
+    /// <summary>The summary of a user method with one body (see <see cref="SummaryCache"/>); null for any other method.</summary>
+    internal MethodSummary? Summary { get; }
+
+    /// <summary>Any call the DRM rules look at (an import, a runtime method, a user method that forwards, creates or closes).</summary>
+    internal bool IsDrmRelated => Function is not null || IsRuntime || IsThrowIfFailed || Summary is { IsDrmRelevant: true };
+
+    /// <summary>A user method as its summary shows it to callers.</summary>
+    internal static RecognizedMethod ForSummary(MethodSummary summary)
+        => new(null, isRuntime: false, canCreateHandle: summary.Creations.Length > 0, returnedWrapper: null, isAdopt: false, isThrowIfFailed: false, summary);
 }

@@ -63,6 +63,24 @@ internal readonly struct ConditionRefinement
             return;
         }
 
+        if (condition is IPropertyReferenceOperation { Property.Name: "IsInvalid", Instance: { } wrapper }
+            && FlowKeyResolver.VariableKey(wrapper, context.Sharing) is { } wrapperKey && state.HeldBy(wrapperKey).Length > 0)
+        {
+            // w.IsInvalid narrows a wrapper like w == null: when true, it holds no handle.
+            if (sense)
+            {
+                foreach (int id in state.HeldBy(wrapperKey))
+                {
+                    if (context.Sites[id].IsWrapper)
+                    {
+                        state.Kill(id);
+                    }
+                }
+            }
+
+            return;
+        }
+
         if (condition.Type?.SpecialType == SpecialType.System_Boolean
             && FlowKeyResolver.HresultKey(condition, context.Sharing) is { } boolKey
             && state.LinkedTo(boolKey).Length > 0)

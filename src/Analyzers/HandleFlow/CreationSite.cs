@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -11,7 +13,7 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// </summary>
 internal sealed class CreationSite
 {
-    internal CreationSite(int id, IInvocationOperation invocation, int parameterOrdinal, HandleKind kind, bool isWrapper, string function)
+    internal CreationSite(int id, IInvocationOperation invocation, int parameterOrdinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
     {
         Id = id;
         Invocation = invocation;
@@ -19,7 +21,30 @@ internal sealed class CreationSite
         Kind = kind;
         IsWrapper = isWrapper;
         Function = function;
+        Via = via;
     }
+
+    /// <summary>
+    /// The handle a summarised method's parameter holds at its entry (only when the flow summarises
+    /// that method): the caller's handle, of a kind the method does not know (<see cref="Kind"/> is
+    /// meaningless unless <see cref="IsWrapper"/>). It has no invocation.
+    /// </summary>
+    internal CreationSite(int id, IParameterSymbol parameter, HandleKind? wrapperKind)
+    {
+        Id = id;
+        Invocation = null!;
+        ParameterOrdinal = parameter.Ordinal;
+        Kind = wrapperKind ?? HandleKind.Handle;
+        IsWrapper = wrapperKind is not null;
+        Function = parameter.Name;
+        Parameter = parameter;
+    }
+
+    /// <summary>For a parameter's handle in a summarised method, the parameter; null for every creation.</summary>
+    internal IParameterSymbol? Parameter { get; }
+
+    /// <summary>The user's helper this handle came through (its summary's creation), or null for a direct creation.</summary>
+    internal SummaryCreation? Via { get; }
 
     internal int Id { get; }
 

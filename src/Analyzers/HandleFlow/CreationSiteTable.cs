@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.FlowInfrastructure;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -33,6 +34,9 @@ internal sealed class CreationSiteTable
 
     internal int Count => sites.Count;
 
+    /// <summary>The handles a summarised method's parameters hold at its entry (empty for a rule's analysis).</summary>
+    internal List<CreationSite> ParameterSites { get; } = new();
+
     internal CreationSite this[int id] => sites[id];
 
     internal static CreationSiteTable Collect(ControlFlowGraph graph, DrmCallRecognizer recognizer)
@@ -60,6 +64,14 @@ internal sealed class CreationSiteTable
         return table;
     }
 
+    /// <summary>Adds a handle that <paramref name="parameter"/> holds at the entry (summaries only).</summary>
+    internal void AddParameterSite(IParameterSymbol parameter, HandleKind? wrapperKind)
+    {
+        var site = new CreationSite(sites.Count, parameter, wrapperKind);
+        sites.Add(site);
+        ParameterSites.Add(site);
+    }
+
     /// <summary>The site of a creating argument (or returned wrapper, ordinal -1); null when the walk did not see it.</summary>
     internal CreationSite? Find(IInvocationOperation invocation, int ordinal)
         => byKey.TryGetValue((invocation, ordinal), out CreationSite? site) ? site : null;
@@ -71,7 +83,8 @@ internal sealed class CreationSiteTable
         {
             if (recognizer.TryGetCreatedHandle(method, argument, out HandleKind kind, out bool isWrapper))
             {
-                AddSite(invocation, argument.Parameter!.Ordinal, kind, isWrapper, name);
+                SummaryCreation? via = method.Summary?.CreationAt(argument.Parameter!.Ordinal);
+                AddSite(invocation, argument.Parameter!.Ordinal, kind, isWrapper, via?.Function ?? name, via);
             }
         }
 
@@ -79,13 +92,17 @@ internal sealed class CreationSiteTable
         {
             AddSite(invocation, -1, returned, isWrapper: true, name);
         }
+        else if (method.Summary?.CreationAt(-1) is { } returnedByHelper)
+        {
+            AddSite(invocation, -1, returnedByHelper.Kind, returnedByHelper.IsWrapper, returnedByHelper.Function, returnedByHelper);
+        }
     }
 
-    private void AddSite(IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function)
+    private void AddSite(IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
     {
         if (!byKey.ContainsKey((invocation, ordinal)))
         {
-            var site = new CreationSite(sites.Count, invocation, ordinal, kind, isWrapper, function);
+            var site = new CreationSite(sites.Count, invocation, ordinal, kind, isWrapper, function, via);
             sites.Add(site);
             byKey.Add((invocation, ordinal), site);
         }

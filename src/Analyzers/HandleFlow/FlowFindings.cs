@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 
@@ -26,12 +27,38 @@ internal sealed class FlowFindings
     /// <summary>The variable that names a creation, null when it has none.</summary>
     internal string? NameOf(int id) => names.TryGetValue(id, out var name) ? name.Name : null;
 
+    /// <summary>True when the handle was lost (overwritten, or open at the exit) on some path.</summary>
+    internal bool IsLeaked(int id) => leaked.Contains(id);
+
+    /// <summary>Set when the flow runs to summarise a method for its callers; null for a rule's analysis.</summary>
+    internal Summaries.SummaryObservations? Summary { get; set; }
+
     /// <summary>A variable received the handle; the one earliest in the source names it.</summary>
     internal void NameSite(int id, string name, int position)
     {
         if (!names.TryGetValue(id, out var known) || position < known.Position)
         {
             names[id] = (position, name);
+        }
+    }
+
+    /// <summary>The variable <paramref name="target"/> (a local or parameter) received the handles <paramref name="ids"/>.</summary>
+    internal void NameSites(int[] ids, IOperation target)
+    {
+        string? name = target switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return;
+        }
+
+        foreach (int id in ids)
+        {
+            NameSite(id, name, target.Syntax.SpanStart);
         }
     }
 
@@ -45,7 +72,7 @@ internal sealed class FlowFindings
     /// </summary>
     internal void PassedToClose(IArgumentOperation argument, CreationSite site, HandleKind? closedKind)
     {
-        if (closedKind is HandleKind closed && !site.IsWrapper)
+        if (closedKind is HandleKind closed && !site.IsWrapper && site.Parameter is null)
         {
             kindsAtClose.TryGetValue(argument, out var known);
             kindsAtClose[argument] = (known.Kinds | HandleKindMask.Of(site.Kind), closed);

@@ -18,11 +18,15 @@ internal static class FlowKeyResolver
         ILocalReferenceOperation local => sharing.ResolveAlias(local.Local),
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFlowCaptureReferenceOperation capture => capture.Id,
+        IFieldReferenceOperation field => StructField(field, sharing),
         _ => null,
     };
 
-    /// <summary>A variable this body owns and may track: a plain local or by-value parameter nobody captures.</summary>
-    internal static object? TrackableKey(IOperation target, VariableSharing sharing) => target switch
+    /// <summary>
+    /// A variable this body owns and may track: a plain local or by-value parameter nobody captures;
+    /// with <paramref name="ownOutputs"/> (summaries), also the method's own out/ref parameters.
+    /// </summary>
+    internal static object? TrackableKey(IOperation target, VariableSharing sharing, bool ownOutputs = false) => target switch
     {
         ILocalReferenceOperation { Local: var local } when sharing.ResolveAlias(local) is var variable
             && !sharing.IsUntrackable(variable) => variable switch
@@ -32,8 +36,17 @@ internal static class FlowKeyResolver
                 _ => null,
             },
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !sharing.IsUntrackable(parameter) => parameter,
+        IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } output } when ownOutputs && !sharing.IsUntrackable(output) => output,
+        IFieldReferenceOperation field => StructField(field, sharing),
         _ => null,
     };
+
+    /// <summary>A field of a plain local struct that nobody captures (<c>parameters.hEnablingPrincipal</c>), else null.</summary>
+    private static StructFieldKey? StructField(IFieldReferenceOperation field, VariableSharing sharing)
+        => field is { Field.IsStatic: false, Instance: ILocalReferenceOperation { Local: { RefKind: RefKind.None, Type: { TypeKind: TypeKind.Struct } } local } }
+            && sharing.ResolveAlias(local) is ILocalSymbol owner && !sharing.IsUntrackable(owner)
+            ? new StructFieldKey(owner, field.Field)
+            : null;
 
     /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
     internal static object? HresultKey(IOperation operation, VariableSharing sharing)

@@ -36,7 +36,8 @@ internal sealed class FlowSolver
     /// <summary>Analyses the whole graph and records every creation still live at its exit.</summary>
     internal void Run()
     {
-        FlowState? atExit = Solve(0, FlowState.Empty(keys), ControlFlowRegions.HandlerEntries(graph.Root), isFinally: false, report: true);
+        FlowState? atExit = Solve(0, EntryState(), ControlFlowRegions.HandlerEntries(graph.Root), isFinally: false, report: true);
+        findings.Summary?.Exit(atExit);
         if (atExit is not null)
         {
             foreach (int id in atExit.Live)
@@ -44,6 +45,19 @@ internal sealed class FlowSolver
                 findings.Leak(id);
             }
         }
+    }
+
+    /// <summary>Empty, except in a summarised method: each parameter holds its caller's handle.</summary>
+    private FlowState EntryState()
+    {
+        FlowState entry = FlowState.Empty(keys);
+        foreach (CreationSite parameter in context.Sites.ParameterSites)
+        {
+            entry.AddLive(parameter.Id);
+            entry.SetHolder(parameter.Parameter!, new[] { parameter.Id });
+        }
+
+        return entry;
     }
 
     /// <summary>

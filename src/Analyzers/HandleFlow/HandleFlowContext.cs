@@ -14,8 +14,9 @@ internal sealed class HandleFlowContext
 {
     private readonly INamedTypeSymbol? handlerAttribute;
 
-    internal HandleFlowContext(DrmCallRecognizer recognizer, VariableSharing sharing, CreationSiteTable sites, Compilation? compilation, ISolverWorkMeter? meter, CancellationToken cancellationToken)
+    internal HandleFlowContext(DrmCallRecognizer recognizer, VariableSharing sharing, CreationSiteTable sites, Compilation? compilation, ISolverWorkMeter? meter, CancellationToken cancellationToken, bool summarising = false)
     {
+        Summarising = summarising;
         Recognizer = recognizer;
         Sharing = sharing;
         Sites = sites;
@@ -35,6 +36,13 @@ internal sealed class HandleFlowContext
     internal ISolverWorkMeter? Meter { get; }
 
     internal CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// True when the flow summarises a method for its callers: its out/ref parameters are tracked
+    /// like locals (what they hold at the exit is what the caller gets) and its parameters' handles
+    /// are seeded at the entry (<see cref="CreationSiteTable.ParameterSites"/>).
+    /// </summary>
+    internal bool Summarising { get; }
 
     /// <summary>
     /// True for a type marked [InterpolatedStringHandler]: the graph lowers <c>$"{h}"</c> passed to

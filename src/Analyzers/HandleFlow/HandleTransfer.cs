@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Hresults;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -47,6 +48,7 @@ internal sealed class HandleTransfer
             case IConversionOperation conversion:
                 return Eval(conversion.Operand);
             case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
+            case IFieldReferenceOperation when FlowKeyResolver.VariableKey(operation, context.Sharing) is not null:
                 return Held(FlowKeyResolver.VariableKey(operation, context.Sharing));
             case IDeclarationExpressionOperation declaration:
                 return Eval(declaration.Expression);
@@ -62,11 +64,43 @@ internal sealed class HandleTransfer
                 return Invoke(invocation);
             case IFlowAnonymousFunctionOperation:
                 return None;
+            case IObjectCreationOperation { Constructor: { } constructor, Initializer: null } creation when CallEffects.IsLibraryReader(constructor):
+                // A .NET library constructor (not a collection's) only reads a handle; new IntPtr(h) is the handle again, untracked.
+                var read = new List<int>();
+                foreach (IArgumentOperation argument in creation.Arguments)
+                {
+                    int[] passed = Eval(argument.Value);
+                    if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+                    {
+                        Escape(passed);
+                    }
+                    else
+                    {
+                        read.AddRange(passed);
+                    }
+                }
+
+                if (creation.Type?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
+                {
+                    Escape(read.ToArray());
+                }
+
+                return None;
             case IBinaryOperation binary:
-                EvalBinaryChain(binary);
+                // An operator's value is never a handle; its operands are evaluated in source order.
+                foreach (IOperation operand in BinaryOperands.InSourceOrder(binary))
+                {
+                    Eval(operand);
+                }
+
                 return None;
             case IInterpolatedStringOperation interpolated:
-                EvalInterpolation(interpolated);
+                // $"{h}" only formats the handle: a use; the resulting string is never a handle.
+                foreach (IOperation value in InterpolationValues.Of(interpolated))
+                {
+                    Eval(value);
+                }
+
                 return None;
             default:
                 bool escapes = EscapeContexts.Contains(operation);
@@ -84,52 +118,11 @@ internal sealed class HandleTransfer
     }
 
     /// <summary>The returned value of a method leaves it: whatever handle it carries escapes.</summary>
-    internal void EvalReturned(IOperation returned) => Escape(Eval(returned));
-
-    /// <summary>
-    /// <c>a + b + c + ...</c> nests to the left as deep as the source is long: walk the left spine
-    /// with a loop, evaluating operands in source order. An operator's value is never a handle.
-    /// </summary>
-    private void EvalBinaryChain(IBinaryOperation binary)
+    internal void EvalReturned(IOperation returned)
     {
-        var rightOperands = new Stack<IOperation>();
-        IOperation current = binary;
-        while (current is IBinaryOperation nested)
-        {
-            rightOperands.Push(nested.RightOperand);
-            current = nested.LeftOperand;
-        }
-
-        Eval(current);
-        while (rightOperands.Count > 0)
-        {
-            Eval(rightOperands.Pop());
-        }
-    }
-
-    /// <summary>
-    /// <c>$"{h}"</c> only formats the handle: its values (also the handler's AppendFormatted
-    /// arguments) are uses, and the resulting string is never a handle.
-    /// </summary>
-    private void EvalInterpolation(IInterpolatedStringOperation interpolated)
-    {
-        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
-        {
-            if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation append })
-            {
-                foreach (IArgumentOperation argument in append.Arguments)
-                {
-                    Eval(argument.Value);
-                }
-
-                continue;
-            }
-
-            foreach (IOperation child in part.ChildOperations)
-            {
-                Eval(child);
-            }
-        }
+        int[] value = Eval(returned);
+        findings?.Summary?.Returned(value);
+        Escape(value);
     }
 
     private int[] Assign(ISimpleAssignmentOperation assignment)
@@ -142,7 +135,7 @@ internal sealed class HandleTransfer
         }
 
         IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
-        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing);
+        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising);
         if (key is not null && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
             && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
         {
@@ -154,10 +147,10 @@ internal sealed class HandleTransfer
         if (key is not null)
         {
             Overwrite(key, keep: value);
-            state.SetHolder(key, value);
+            Hold(key, value);
             CopyLinks(key, assignment.Value);
             Lifetime.Assign(key, assignment.Value);
-            NameSites(value, target);
+            findings?.NameSites(value, target);
         }
         else if (target is not IDiscardOperation)
         {
@@ -192,7 +185,7 @@ internal sealed class HandleTransfer
             Lifetime.Pass(invocation, recognized, argument, value);
             if (value.Length > 0)
             {
-                PassArgument(function, onlyReads, argument, value);
+                PassArgument(recognized, method, onlyReads, argument, value);
             }
         }
 
@@ -221,7 +214,8 @@ internal sealed class HandleTransfer
             }
         }
 
-        if (function is null && recognized.ReturnedWrapper is not null && context.Sites.Find(invocation, -1) is { } returned)
+        if (function is null && (recognized.ReturnedWrapper is not null || recognized.Summary?.CreationAt(-1) is not null)
+            && context.Sites.Find(invocation, -1) is { } returned)
         {
             if (state.IsLive(returned.Id) && !state.IsHeldElsewhere(returned.Id, null))
             {
@@ -237,8 +231,9 @@ internal sealed class HandleTransfer
     }
 
     /// <summary>A handle passed as an argument: closed, used, or escaped.</summary>
-    private void PassArgument(DrmFunction? function, bool onlyReads, IArgumentOperation argument, int[] value)
+    private void PassArgument(RecognizedMethod recognized, IMethodSymbol method, bool onlyReads, IArgumentOperation argument, int[] value)
     {
+        DrmFunction? function = recognized.Function;
         RefKind refKind = argument.Parameter?.RefKind ?? RefKind.None;
         if (onlyReads && refKind is not (RefKind.Ref or RefKind.Out))
         {
@@ -247,9 +242,30 @@ internal sealed class HandleTransfer
             return;
         }
 
+        if (function is null && !onlyReads && !recognized.IsAdopt
+            && CallEffects.Of(Recognizer, recognized, method, argument.Parameter, out HandleKind? closedKind) is var effect and not ParameterEffect.TakesOwnership)
+        {
+            // A user method that only uses or closes it (its summary), or a .NET library method that reads it.
+            foreach (int id in effect == ParameterEffect.Closes ? value : None)
+            {
+                if (context.Sites[id].Parameter is not null || context.Sites[id].Kind == closedKind)
+                {
+                    Close(id, closedKind!.Value);
+                }
+            }
+
+            return;
+        }
+
+        if (function is not null && refKind is RefKind.Ref && argument.Value.Type is { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None })
+        {
+            // A struct of parameters (DRMBOUNDLICENSEPARAMS) the DRM function reads: a use of the handles in its fields.
+            return;
+        }
+
         if (function is null || refKind is RefKind.Ref or RefKind.Out)
         {
-            // Any non-DRM method (Adopt, collections, Console.WriteLine...) or a ref/out slot takes it.
+            // Any other method (Adopt, collections, unknown code) or a ref/out slot takes it.
             Escape(value);
             return;
         }
@@ -259,7 +275,11 @@ internal sealed class HandleTransfer
         {
             CreationSite site = context.Sites[id];
             findings?.PassedToClose(argument, site, parameter is { Role: ParameterRole.Closes } ? parameter.Kind : null);
-            if (site.IsWrapper || (parameter is { Role: ParameterRole.Closes } && parameter.Kind == site.Kind))
+            if (parameter is { Role: ParameterRole.Closes, Kind: HandleKind closed } && (parameter.Kind == site.Kind || site.Parameter is not null))
+            {
+                Close(id, closed);
+            }
+            else if (site.IsWrapper)
             {
                 state.Kill(id);
             }
@@ -290,7 +310,7 @@ internal sealed class HandleTransfer
             return;
         }
 
-        if (FlowKeyResolver.TrackableKey(target, context.Sharing) is not { } key)
+        if (FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising) is not { } key)
         {
             // Field, property, array element, the method's own out/ref parameter, captured local.
             EvalChildren(target);
@@ -299,10 +319,10 @@ internal sealed class HandleTransfer
 
         Overwrite(key, keep: None);
         state.AddLive(site.Id);
-        state.SetHolder(key, new[] { site.Id });
+        Hold(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
         Lifetime.Created(key, invocation, site, Recognizer.Recognize(invocation.TargetMethod).Function);
-        NameSites(new[] { site.Id }, target);
+        findings?.NameSites(new[] { site.Id }, target);
     }
 
     /// <summary>The variable is about to get a new value: a live handle only it holds leaks (unless the new value is that handle).</summary>
@@ -320,13 +340,33 @@ internal sealed class HandleTransfer
 
     private void Leak(int id) => findings?.Leak(id);
 
+    /// <summary>The variable now holds <paramref name="ids"/>; a field of a local struct also makes the struct hold them.</summary>
+    private void Hold(object key, int[] ids)
+    {
+        state.SetHolder(key, ids);
+        if (key is StructFieldKey field)
+        {
+            var all = new List<int>(Held(field.Owner));
+            all.AddRange(ids);
+            state.SetHolder(field.Owner, all);
+        }
+    }
+
     // Kill never changes an id array in place (it replaces them), so the arrays can be walked as they are.
     private void Escape(int[] ids)
     {
         foreach (int id in ids)
         {
+            findings?.Summary?.Escaped(id, state);
             state.Kill(id);
         }
+    }
+
+    /// <summary>The handle reaches a close of <paramref name="kind"/> (a summarised method records it for its parameters).</summary>
+    private void Close(int id, HandleKind kind)
+    {
+        findings?.Summary?.Closed(id, kind, state);
+        state.Kill(id);
     }
 
     private void KillWrappers(int[] ids)
@@ -335,7 +375,7 @@ internal sealed class HandleTransfer
         {
             if (context.Sites[id].IsWrapper)
             {
-                state.Kill(id);
+                Close(id, context.Sites[id].Kind);
             }
         }
     }
@@ -352,30 +392,6 @@ internal sealed class HandleTransfer
     {
         object? source = FlowKeyResolver.HresultKey(value, context.Sharing);
         state.SetLinks(key, source is null ? None : state.LinkedTo(source));
-    }
-
-    private void NameSites(int[] ids, IOperation target)
-    {
-        if (findings is null)
-        {
-            return;
-        }
-
-        string? name = target switch
-        {
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            _ => null,
-        };
-        if (name is null)
-        {
-            return;
-        }
-
-        foreach (int id in ids)
-        {
-            findings.NameSite(id, name, target.Syntax.SpanStart);
-        }
     }
 
     // The state's arrays are never changed in place, so they can be handed out as values.

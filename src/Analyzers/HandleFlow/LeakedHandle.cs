@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -13,6 +14,7 @@ internal sealed class LeakedHandle
         IsWrapper = site.IsWrapper;
         Function = site.Function;
         Variable = variable;
+        Via = site.Via;
         SuccessConditional = successConditional;
     }
 
@@ -29,6 +31,9 @@ internal sealed class LeakedHandle
 
     /// <summary>The variable that received the handle, "_" for a discard, null when it has none.</summary>
     internal string? Variable { get; }
+
+    /// <summary>The user's helper the handle came through (its summary), or null for a direct creation.</summary>
+    internal SummaryCreation? Via { get; }
 
     /// <summary>True when the handle exists only on the success side of an HRESULT test.</summary>
     internal bool SuccessConditional { get; }

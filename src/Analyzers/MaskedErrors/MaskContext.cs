@@ -80,7 +80,7 @@ internal sealed class MaskContext
     /// the summaries (issue 12) a user method that forwards only close results joins it
     /// (<c>|| method.Summary is { ForwardsOnlyCloses: true }</c>).
     /// </summary>
-    internal static bool IsCleanupMethod(RecognizedMethod method) => method.Function is { IsClose: true };
+    internal static bool IsCleanupMethod(RecognizedMethod method) => method.Function is { IsClose: true } || method.Summary is { ForwardsOnlyCloses: true };
 
     /// <summary>The close function (or closing method) whose result <paramref name="value"/> is; null otherwise.</summary>
     internal static IInvocationOperation? CleanupCall(DrmCallRecognizer recognizer, IOperation value)

@@ -39,12 +39,14 @@ public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
             leak.IsWrapper,
             leak.Function,
             leak.SuccessConditional);
+        // Through a user's helper (its summary): the message names it, and the DRM call inside it is shown too.
         return Diagnostic.Create(
             Descriptors.HandleNotClosed,
             leak.Invocation.Syntax.GetLocation(),
+            leak.Via is { } via ? new[] { via.InnerLocation } : null,
             data.ToProperties(),
             leak.Variable ?? leak.Invocation.Syntax.ToString(),
-            leak.Function,
+            leak.Via is { } helper ? $"{leak.Function}' through '{helper.Helper}" : leak.Function,
             leak.IsWrapper ? "Dispose" : data.CloseFunction);
     }
 }

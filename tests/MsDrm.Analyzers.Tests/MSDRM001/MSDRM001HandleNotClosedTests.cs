@@ -308,7 +308,7 @@ public class MSDRM001HandleNotClosedTests
             body.AppendLine($"int hr{i} = Native.DRMDuplicateSession(s, out uint d{i});");
             body.AppendLine($"if (hr{i} < 0) {{ continue; }}");
             body.AppendLine($"DrmException.ThrowIfFailed(Native.DRMIsActivated(d{i}, 0, IntPtr.Zero));");
-            body.AppendLine($"if (flag) {{ Console.WriteLine(d{i}); }} else {{ Native.DRMCloseSession(d{i}); }}");
+            body.AppendLine($"if (flag) {{ GC.KeepAlive(new System.Collections.Generic.List<uint> {{ d{i} }}); }} else {{ Native.DRMCloseSession(d{i}); }}");
             body.AppendLine($"count += {i};");
         }
 

@@ -12,7 +12,10 @@ public sealed class MSDRM001WrapperTests
 {
     private const string Members = """
             private SafeDrmSessionHandle? _owned;
-            private static void Consume(SafeHandle handle) { }
+            private static SafeHandle s_consumed;
+
+            // Consume takes ownership of the wrapper (it stores it).
+            private static void Consume(SafeHandle handle) => s_consumed = handle;
             private static SafeDrmSessionHandle Open(SafeDrmSessionHandle existing) => existing.Duplicate();
         """;
 

@@ -41,7 +41,10 @@ internal static class SpecPrograms
         {{body}}
             }
 
-            private static void Keep(uint handle) { }
+            private static uint s_kept;
+
+            // Keep takes ownership of the handle (it stores it): passing a handle to it is an escape.
+            private static void Keep(uint handle) => s_kept = handle;
             private static void KeepRef(ref uint handle) { }
             private static bool IsOk(int hr) => hr >= 0;
         {{members}}

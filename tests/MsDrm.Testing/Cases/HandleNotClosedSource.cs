@@ -54,11 +54,17 @@ public static class HandleNotClosedSource
 
             private static bool SUCCEEDED(int hr) => hr >= 0;
 
-            private static void Keep(uint handle) { }
+            private static uint kept;
+            private static SafeDrmSessionHandle keptWrapper;
+
+            // Keep and KeepWrapper take ownership (they store the handle); Print only reads it.
+            private static void Keep(uint handle) => kept = handle;
 
             private static void KeepRef(ref uint handle) { }
 
-            private static void KeepWrapper(SafeDrmSessionHandle handle) { }
+            private static void KeepWrapper(SafeDrmSessionHandle handle) => keptWrapper = handle;
+
+            private static void Print(uint handle) => Console.WriteLine("handle " + handle);
 
         {{members}}
         }
