@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
+using MsDrm.Analyzers.Summaries;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -88,6 +89,26 @@ internal readonly struct LifetimeTransfer
     }
 
     /// <summary>
+    /// A user method's summary: a helper that closes the parameter is a close of its kind (sets
+    /// <paramref name="closedKind"/>), one that only uses it is a use; true for both.
+    /// </summary>
+    private static bool HelperCloses(RecognizedMethod recognized, int ordinal, ref HandleKind? closedKind)
+    {
+        if (recognized.Summary is not { HasEffects: true } summary)
+        {
+            return false;
+        }
+
+        ParameterEffect effect = summary.EffectAt(ordinal, out HandleKind? kind);
+        if (effect == ParameterEffect.Closes)
+        {
+            closedKind = kind;
+        }
+
+        return effect is ParameterEffect.Closes or ParameterEffect.Uses;
+    }
+
+    /// <summary>
     /// A by-value argument of a DRM function or runtime method (a use, a close or an adoption), or a
     /// ref/out argument of any call (the variable may get a new value). Runs before the live handles it
     /// carries are closed or escape, so their copies can still be found.
@@ -113,14 +134,15 @@ internal readonly struct LifetimeTransfer
 
         DrmFunction? function = recognized.Function;
         bool adopts = recognized.IsAdopt;
-        DrmParameter? closed = function?.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Closes } closing ? closing : null;
-        if ((function is null && !recognized.IsRuntime) || (closed is null && !adopts && !Life.Used))
+        HandleKind? closedKind = function?.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Closes } closing ? closing.Kind : null;
+        bool throughHelper = function is null && HelperCloses(recognized, parameter.Ordinal, ref closedKind);
+        if ((function is null && !recognized.IsRuntime && !throughHelper) || (closedKind is null && !adopts && !Life.Used))
         {
             return;
         }
 
         int index = Life.IndexOf(key);
-        bool closes = closed is not null && ClosesKind(closed.Kind, Tokens(index, key, live, materialize: false));
+        bool closes = closedKind is HandleKind kind && ClosesKind(kind, Tokens(index, key, live, materialize: false));
         string name = DrmCallRecognizer.DisplayName(function, invocation.TargetMethod);
         if (findings is not null && Life.ClosersOf(index) is { } closers)
         {

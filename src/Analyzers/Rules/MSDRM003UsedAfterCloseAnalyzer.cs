@@ -23,7 +23,7 @@ public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
         ImmutableArray.Create(Descriptors.UsedAfterClose);
 
     /// <inheritdoc />
-    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null || method.IsRuntime;
+    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null || method.IsRuntime || method.Summary is { HasEffects: true };
 
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)

@@ -25,7 +25,7 @@ public sealed class MSDRM005CloseOrderAnalyzer : DrmRuleAnalyzer
         ImmutableArray.Create(Descriptors.CloseOrder);
 
     /// <inheritdoc />
-    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is { IsClose: true } || method.IsRuntime;
+    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is { IsClose: true } || method.IsRuntime || method.Summary is { HasEffects: true };
 
     /// <inheritdoc />
     private protected override bool IsRelevantOtherCall(IInvocationOperation invocation, DrmCallRecognizer recognizer)

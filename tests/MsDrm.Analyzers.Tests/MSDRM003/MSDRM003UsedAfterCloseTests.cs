@@ -19,7 +19,6 @@ public class MSDRM003UsedAfterCloseTests
 
     public static TheoryData<string> CaseNames() => LifetimeRuleRun.Names(MSDRM003Cases.All);
 
-    public static TheoryData<string> AwaitingNames() => LifetimeRuleRun.Names(MSDRM003Cases.AwaitingSummaries);
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -140,19 +139,6 @@ public class MSDRM003UsedAfterCloseTests
             }
             """));
 
-    [Theory]
-    [MemberData(nameof(AwaitingNames))]
-    public void Cases_awaiting_summaries_compile_and_carry_their_markup(string name)
-    {
-        RuleCase rule = MSDRM003Cases.AwaitingSummaries.Single(c => c.Name == name);
-        MarkedSource wrong = CaseMarkup.Parse(rule.Wrong);
-        Assert.Single(wrong.Diagnostics, d => d.Label == "MSDRM003");
-        Assert.NotEmpty(wrong.AdditionalLocations);
-        foreach (string source in new[] { wrong.Source, rule.Correct })
-        {
-            Assert.Empty(CompilationAnalyzerRunner.Compile([("/Case.cs", source)]).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        }
-    }
 
     [Theory]
     [InlineData("Native.DRMCloseSession(s); Native.DRMCloseSession(")]

@@ -20,7 +20,6 @@ public class MSDRM005CloseOrderTests
 
     public static TheoryData<string> CaseNames() => LifetimeRuleRun.Names(MSDRM005Cases.All);
 
-    public static TheoryData<string> AwaitingNames() => LifetimeRuleRun.Names(MSDRM005Cases.AwaitingSummaries);
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -87,19 +86,6 @@ public class MSDRM005CloseOrderTests
         Assert.Single(order);
     }
 
-    [Theory]
-    [MemberData(nameof(AwaitingNames))]
-    public void Cases_awaiting_summaries_compile_and_carry_their_markup(string name)
-    {
-        RuleCase rule = MSDRM005Cases.AwaitingSummaries.Single(c => c.Name == name);
-        MarkedSource wrong = CaseMarkup.Parse(rule.Wrong);
-        Assert.Single(wrong.Diagnostics, d => d.Label == "MSDRM005");
-        Assert.NotEmpty(wrong.AdditionalLocations);
-        foreach (string source in new[] { wrong.Source, rule.Correct })
-        {
-            Assert.Empty(CompilationAnalyzerRunner.Compile([("/Case.cs", source)]).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        }
-    }
 
     [Theory]
     [InlineData("Native.DRMCreateEnablingBitsDecryptor(, \"VIEW\", 0, null, out uint d); Native.DRMCloseHandle(bound); Native.DRMCloseHandle(d);")]

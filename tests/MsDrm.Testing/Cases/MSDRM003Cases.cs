@@ -14,17 +14,8 @@ public static class MSDRM003Cases
 
     private static readonly Lazy<IReadOnlyList<RuleCase>> LazyAll = new(() => Build().ToArray());
 
-    // Cases whose helper method closes or uses its parameter: they need the cross-method summaries (issue 12).
-    private static readonly string[] NeedSummaries = ["Closing_helper_then_caller_closes_again", "Closed_handle_passed_to_a_helper_that_only_uses_it"];
-
-    /// <summary>Every case the analyzer reports today, in a stable order.</summary>
-    public static IReadOnlyList<RuleCase> All { get; } = LazyAll.Value.Where(c => !NeedSummaries.Contains(c.Name)).ToArray();
-
-    /// <summary>
-    /// Cases that need a user method's summary (a helper that closes or only uses its parameter): kept
-    /// with their markup and compiled by the tests, checked against the analyzer once summaries land.
-    /// </summary>
-    public static IReadOnlyList<RuleCase> AwaitingSummaries { get; } = LazyAll.Value.Where(c => NeedSummaries.Contains(c.Name)).ToArray();
+    /// <summary>Every case, in a stable order.</summary>
+    public static IReadOnlyList<RuleCase> All { get; } = LazyAll.Value;
 
     private static IEnumerable<RuleCase> Build()
     {
