@@ -129,8 +129,10 @@ internal sealed class DrmCallRecognizer
             return false;
         }
 
+        // out/ref, &h, or a pointer variable (CsWin32's friendly overloads pass a fixed uint*).
         bool byReference = parameter.RefKind is RefKind.Out or RefKind.Ref
-            || OperationShapes.StripConversions(argument.Value) is IAddressOfOperation;
+            || OperationShapes.StripConversions(argument.Value) is IAddressOfOperation
+            || parameter.Type is IPointerTypeSymbol;
         if (!byReference)
         {
             return false;

@@ -33,6 +33,9 @@ internal static class FlowKeyResolver
             {
                 ILocalSymbol { RefKind: RefKind.None } => variable,
                 IParameterSymbol { RefKind: RefKind.None } => variable,
+
+                // fixed (uint* p = &output): writing through p writes the method's own out/ref parameter.
+                IParameterSymbol { RefKind: RefKind.Out or RefKind.Ref } when ownOutputs => variable,
                 _ => null,
             },
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when !sharing.IsUntrackable(parameter) => parameter,

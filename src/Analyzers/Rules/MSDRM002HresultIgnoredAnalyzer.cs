@@ -23,14 +23,16 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
         ImmutableArray.Create(Descriptors.HresultIgnored);
 
     /// <inheritdoc />
-    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null;
+    private protected override bool IsRelevant(RecognizedMethod method) => method.Function is not null || method.Summary is { ForwardsHresult: true };
 
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        DrmFunction function = method.Function!;
+        // A user method that forwards an HRESULT (its summary) is checked like the function it forwards.
+        string name = method.Function?.Name ?? method.Summary!.Name;
+        bool isClose = method.Function?.IsClose ?? method.Summary!.ForwardsOnlyCloses;
         if (!ReturnsHresult(invocation.TargetMethod)
-            || (function.IsClose && !AnalyzerOptionsReader.CheckCloseResults(context.Options, invocation.Syntax.SyntaxTree)))
+            || (isClose && !AnalyzerOptionsReader.CheckCloseResults(context.Options, invocation.Syntax.SyntaxTree)))
         {
             return;
         }
@@ -39,14 +41,13 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
         if (use.Kind == HresultUseKind.Statement
             || (use.Kind == HresultUseKind.StoredInLocals && IsDropped(context, invocation, use.Locals, body)))
         {
-            context.ReportDiagnostic(CreateDiagnostic(invocation, function));
+            context.ReportDiagnostic(CreateDiagnostic(invocation, name, isClose));
         }
     }
 
     /// <summary>
-    /// An HRESULT is an integer (or an enum over one, as some declarations spell it) or an HRESULT
-    /// struct (CsWin32's, TerraFX's, the user's own); methods returning anything else (void, a
-    /// wrapper) have none to drop.
+    /// An HRESULT is an integer (or an enum over one, as some declarations spell it, or an HRESULT struct); methods returning
+    /// anything else (void, a wrapper) have none to drop.
     /// </summary>
     private static bool ReturnsHresult(IMethodSymbol method)
     {
@@ -107,11 +108,11 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
         }
     }
 
-    private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, DrmFunction function)
+    private static Diagnostic CreateDiagnostic(IInvocationOperation invocation, string name, bool isClose)
     {
         ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
-            .Add(DiagnosticProperties.Function, function.Name)
-            .Add(DiagnosticProperties.IsClose, function.IsClose ? "true" : "false");
-        return Diagnostic.Create(Descriptors.HresultIgnored, invocation.Syntax.GetLocation(), properties, function.Name);
+            .Add(DiagnosticProperties.Function, name)
+            .Add(DiagnosticProperties.IsClose, isClose ? "true" : "false");
+        return Diagnostic.Create(Descriptors.HresultIgnored, invocation.Syntax.GetLocation(), properties, name);
     }
 }

@@ -116,6 +116,23 @@ public static class HresultStructCases
         Body(Contoso, "Handwritten_compared_through_its_int_conversion",
             "uint dup;\nHRESULT hr = {|MSDRM001:Drm.DRMDuplicateSession(s, &dup)|};\nif (hr < 0) return;\nif (flag) return;\nDrm.DRMCloseSession(dup);",
             "uint dup;\nHRESULT hr = Drm.DRMDuplicateSession(s, &dup);\nif (hr < 0) return;\nDrm.DRMCloseSession(dup);"),
+
+        // CsWin32's friendly overloads (out uint, string): wrappers in the compilation, summarised like any helper.
+        Body(CsWin32, "Friendly_overload_duplicate_never_closed",
+            "{|MSDRM001:PInvoke.DRMDuplicateSession(s, out uint dup)|}.ThrowOnFailure();",
+            "PInvoke.DRMDuplicateSession(s, out uint dup).ThrowOnFailure();\nPInvoke.DRMCloseSession(dup);"),
+        Body(CsWin32, "Friendly_overload_result_dropped_and_handle_leaked",
+            "{|MSDRM001:{|MSDRM002:PInvoke.DRMCreateUser(\"a\", \"b\", \"c\", out uint user)|}|};",
+            "if (PInvoke.DRMCreateUser(\"a\", \"b\", \"c\", out uint user).Failed) return;\nPInvoke.DRMClosePubHandle(user);"),
+        Body(CsWin32, "Friendly_overload_failed_test_then_early_return",
+            "HRESULT hr = {|MSDRM001:PInvoke.DRMDuplicateSession(s, out uint dup)|};\nif (hr.Failed) return;\nif (flag) return;\nPInvoke.DRMCloseSession(dup);",
+            "HRESULT hr = PInvoke.DRMDuplicateSession(s, out uint dup);\nif (hr.Failed) return;\nPInvoke.DRMCloseSession(dup);"),
+        Body(CsWin32, "Friendly_overload_users_loop_overwrites",
+            "uint user;\nfor (uint i = 0; {|MSDRM001:PInvoke.DRMGetUsers(lic, i, out user)|}.Succeeded; i++)\n{\n    PInvoke.DRMSetIntervalTime(user, 1).ThrowOnFailure();\n}",
+            "uint user;\nfor (uint i = 0; PInvoke.DRMGetUsers(lic, i, out user).Succeeded; i++)\n{\n    PInvoke.DRMSetIntervalTime(user, 1).ThrowOnFailure();\n    PInvoke.DRMClosePubHandle(user).ThrowOnFailure();\n}"),
+        Body(CsWin32, "Friendly_overload_query_root_never_closed",
+            "{|MSDRM001:PInvoke.DRMParseUnboundLicense(\"<XrML/>\", out uint query)|}.ThrowOnFailure();",
+            "PInvoke.DRMParseUnboundLicense(\"<XrML/>\", out uint query).ThrowOnFailure();\nPInvoke.DRMCloseQueryHandle(query);"),
     ];
 
     /// <summary>The case with this name.</summary>
