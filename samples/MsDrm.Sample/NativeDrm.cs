@@ -37,6 +37,12 @@ internal static class NativeDrm
     [DllImport("msdrm.dll")]
     public static extern int DRMClosePubHandle(uint hPub);
 
+    [DllImport("msdrm.dll", CharSet = CharSet.Unicode)]
+    public static extern int DRMCreateLicenseStorageSession(uint hEnv, uint hDefaultLibrary, uint hClient, uint uFlags, string wszIssuanceLicense, out uint phLicenseStorage);
+
+    [DllImport("msdrm.dll")]
+    public static extern int DRMCloseQueryHandle(uint hQuery);
+
     // Kept for a license viewer that is not written yet; copied from an old header translation.
     [DllImport("msdrm.dll")]
     // MSDRM007: no CharSet, so the certificate would reach msdrm.dll as ANSI text.
