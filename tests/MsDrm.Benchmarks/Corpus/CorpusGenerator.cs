@@ -34,6 +34,7 @@ internal static class CorpusGenerator
     {
         new CorpusFile(DrmDeclarations.FileName, DrmDeclarations.Source),
         new CorpusFile("Model.cs", "namespace Corpus;\n\npublic sealed record Order(string Customer, int Quantity, decimal Price);\n"),
+        WrapperLayer.File,
     };
 
     /// <summary>The support files plus <paramref name="fileCount"/> generated service files.</summary>

@@ -13,7 +13,7 @@ internal static class DrmCode
     {
         DuplicateSessionClosed, DuplicateSessionLeaked, GetUsersLoopClosed, GetUsersLoopLeaked,
         EnvironmentAndLibrary, EnvironmentLeaked, WrapperDisposed, WrapperLeaked, HresultChecks,
-        QueryHandles,
+        QueryHandles, WrapperLayer.Closed, WrapperLayer.Leaked,
     };
 
     private static void DuplicateSessionClosed(SourceWriter w, Random r, int id)

@@ -19,6 +19,9 @@ internal static class WorstCaseMode
         {
             ($"one method, {statements:N0} statements", WorstCaseGenerator.HugeMethod(statements)),
             ($"one file, {methods:N0} DRM methods", WorstCaseGenerator.ManyDrmMethods(methods)),
+            ("a 200-deep chain of wrappers", WrapperLayer.Chain(200)),
+            ("a 1,000-method cycle of helpers", WrapperLayer.Cycle(1000)),
+            ("one helper called from 5,000 sites", WrapperLayer.ManyCallSites(5000)),
         };
 
         var table = new TextTable("worst case", "lines", "compile wall ms", "ours exec ms", "ours analysis wall ms", "ours analysis CPU ms", "our diagnostics", "exec ms per analyzer");
