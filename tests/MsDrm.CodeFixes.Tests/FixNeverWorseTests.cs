@@ -26,8 +26,12 @@ public class FixNeverWorseTests(ITestOutputHelper output)
         }
         """);
 
+    /// <summary>
+    /// The handle created at the end of a pass is read by the next pass before it is created again: a block
+    /// closing it in this pass would be a use after close (MSDRM003), so that diagnostic gets no fix.
+    /// </summary>
     [Fact]
-    public Task AdoptBlock_OverwriteInLoop() => Check("""
+    public Task AdoptBlock_OverwriteInLoop() => Check(noFixAt: ["MSDRM001 at 11,12"], source: """
         using System;
 
         class C
@@ -270,7 +274,8 @@ public class FixNeverWorseTests(ITestOutputHelper output)
         }
         """);
 
-    private async Task Check(string source)
+    /// <param name="noFixAt">Diagnostics ("MSDRM001 at line,column", zero-based) that must get no fix: the only failures allowed.</param>
+    private async Task Check(string source, string[]? noFixAt = null)
     {
         var (failures, texts) = await FixContract.CheckAsync(source);
         foreach (string text in texts)
@@ -278,6 +283,6 @@ public class FixNeverWorseTests(ITestOutputHelper output)
             output.WriteLine(text);
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal((noFixAt ?? []).Select(d => d + ": no fix offered"), failures);
     }
 }
