@@ -49,6 +49,67 @@ public class FixNeverWorseTests(ITestOutputHelper output)
         }
         """);
 
+    /// <summary>
+    /// The bound license is made from the environment later and closed after the environment's last use:
+    /// the environment's block spans that close (MSDRM005).
+    /// </summary>
+    [Fact]
+    public Task ParentBlock_SpansChildMadeLater() => Check("""
+        using System;
+
+        class C
+        {
+            void M(string chain)
+            {
+                uint bound, log;
+                if (Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint env, out uint lib) < 0)
+                {
+                    return;
+                }
+
+                Native.DRMCloseHandle(lib);
+                if (Native.DRMCreateBoundLicense(env, IntPtr.Zero, chain, out bound, out log) < 0)
+                {
+                    return;
+                }
+
+                Native.DRMCloseHandle(log);
+                Console.WriteLine(bound);
+                Native.DRMCloseHandle(bound);
+            }
+        }
+        """);
+
+    /// <summary>The correct twin: closed in order, no diagnostic, so nothing to fix.</summary>
+    [Fact]
+    public Task ParentBlock_SpansChildMadeLater_Correct() => Check("""
+        using System;
+
+        class C
+        {
+            void M(string chain)
+            {
+                uint bound, log;
+                if (Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint env, out uint lib) < 0)
+                {
+                    return;
+                }
+
+                Native.DRMCloseHandle(lib);
+                if (Native.DRMCreateBoundLicense(env, IntPtr.Zero, chain, out bound, out log) < 0)
+                {
+                    return;
+                }
+
+                Native.DRMCloseHandle(log);
+                Console.WriteLine(bound);
+                Native.DRMCloseHandle(bound);
+
+                Native.DRMCloseEnvironmentHandle(env);
+            }
+        }
+        """);
+
     [Fact]
     public Task TwoHandles_InOneShortCircuitCondition() => Check("""
         using System;
