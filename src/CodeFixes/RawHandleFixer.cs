@@ -209,9 +209,37 @@ internal abstract class RawHandleFixer : DrmFixer
 
         (list, start) = climbed.Value;
         var planner = new RangePlanner(input.Model, input.CancellationToken);
-        int? planned = Plan(planner, list, start, planner.LastUse(list, start, aliases), scope, out var hoisted);
+
+        // The block spans the children made from the handle too: they must be closed before it (MSDRM005).
+        List<ISymbol> lived = [.. aliases, .. HandleFamily.Children(input, aliases, scope)];
+        int? planned = Plan(planner, list, start, planner.LastUse(list, start, lived), scope, out var hoisted);
         if (planned is not int end)
         {
+            return null;
+        }
+
+        List<ISymbol> parents = HandleFamily.Parents(input, handle);
+        if (Enumerable.Range(start, end - start + 1).Any(i => HandleFamily.ClosesAny(input, list.Statements[i], parents)))
+        {
+            // A block closing the parent is in the range: nest inside it, so the child is closed first.
+            BlockSyntax? inner = start == end ? list.Statements[start] switch
+            {
+                TryStatementSyntax { Finally: not null } t => t.Block,
+                UsingStatementSyntax { Statement: BlockSyntax b } => b,
+                _ => null,
+            } : null;
+            return inner is null ? null : Wrap(input, kind, handle, aliases, scope, StatementList.Of(inner), 0);
+        }
+
+        if (Enumerable.Range(start, end - start + 1).Any(i => HandleFamily.ClosesOtherwise(input, list.Statements[i], aliases, kind.CloseFunction())))
+        {
+            // Closed with another kind's function (MSDRM004): it may hold that kind on another path; one more close would close it twice.
+            return null;
+        }
+
+        if (HandleFamily.ReadByNextPass(input, aliases, scope))
+        {
+            // The next pass of a loop reads the handle before it is created again: closing it here would be a use after close (MSDRM003).
             return null;
         }
 

@@ -10,7 +10,7 @@ namespace MsDrm.CodeFixes.Tests.Infrastructure;
 
 /// <summary>
 /// Code-fix test with the shared setup of analyzer tests (.NET 8 references, the runtime wrapper,
-/// the user's Native.cs declarations) and both MSDRM analyzers running together. The fixed code
+/// the user's Native.cs declarations) and every MSDRM analyzer running (a fix must add no diagnostic of any rule). The fixed code
 /// must compile (the framework checks compiler errors in FixedState) and Fix All is verified in
 /// document, project and solution scope.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class DrmCodeFixTest<TCodeFix> : CSharpCodeFixTest<EmptyAnalyzer, 
     protected override ParseOptions CreateParseOptions()
         => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 
-    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => DrmAnalyzers.Create();
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => DrmAnalyzers.All();
 
     /// <summary>Runs the test, picking the fix with <paramref name="equivalenceKey"/> when given.</summary>
     public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, bool withRuntime = true, bool executable = false)

@@ -457,6 +457,7 @@ public class MSDRM001AdoptInUsingFixTests
         }
         """, equivalenceKey: FixKinds.AdoptInUsing);
 
+    /// <summary>The default library is made from the environment: its block is inside the environment's (MSDRM005).</summary>
     [Fact]
     public Task TwoHandlesFromOneCall() => Verify.VerifyAsync("""
         using System;
@@ -483,9 +484,9 @@ public class MSDRM001AdoptInUsingFixTests
                 int hr = Native.DRMInitEnvironment(0, 0, "p", "m", "c", out uint environment, out uint library);
                 if (hr >= 0)
                 {
-                    using (SafeDrmHandle.Adopt(library))
+                    using (SafeDrmEnvironmentHandle.Adopt(environment))
                     {
-                        using (SafeDrmEnvironmentHandle.Adopt(environment))
+                        using (SafeDrmHandle.Adopt(library))
                         {
                             Console.WriteLine(environment + library);
                         }

@@ -493,6 +493,7 @@ public class MSDRM001CloseInFinallyFixTests
         }
         """, equivalenceKey: FixKinds.CloseInFinally);
 
+    /// <summary>The default library is made from the environment: it is closed first (MSDRM005).</summary>
     [Fact]
     public Task TwoHandlesFromOneCall() => Verify.VerifyAsync("""
         using System;
@@ -526,12 +527,12 @@ public class MSDRM001CloseInFinallyFixTests
                         }
                         finally
                         {
-                            Native.DRMCloseEnvironmentHandle(environment);
+                            Native.DRMCloseHandle(library);
                         }
                     }
                     finally
                     {
-                        Native.DRMCloseHandle(library);
+                        Native.DRMCloseEnvironmentHandle(environment);
                     }
                 }
             }
