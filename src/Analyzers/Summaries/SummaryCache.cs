@@ -32,6 +32,11 @@ internal sealed class SummaryCache
     private readonly Dictionary<IMethodSymbol, MethodSummary?> done = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> inProgress = new();
     private readonly HashSet<IMethodSymbol> onCycle = new(SymbolEqualityComparer.Default);
+
+    // Methods made conservative because a chain was cut (too deep), not because of their own body. A
+    // method that calls one is cut too, so the answer for a long cycle does not depend on where the
+    // first chain into it started (which the driver's thread order decides).
+    private readonly HashSet<IMethodSymbol> cut = new(SymbolEqualityComparer.Default);
     private readonly List<MethodSummary> effectsInProgress = new();
     private readonly HashSet<MethodSummary> effectsOnCycle = new();
     private readonly Dictionary<IMethodSymbol, int> builds = new(SymbolEqualityComparer.Default);
@@ -64,6 +69,11 @@ internal sealed class SummaryCache
         {
             if (done.TryGetValue(method, out MethodSummary? known))
             {
+                if (cut.Contains(method))
+                {
+                    CutChain();
+                }
+
                 return (known, true);
             }
 
@@ -81,13 +91,11 @@ internal sealed class SummaryCache
 
             if (inProgress.Count >= MaxDepth || !HasStackRoom())
             {
-                // Too deep to follow: the whole chain gets the conservative summary, as a cycle would.
-                foreach (IMethodSymbol caller in inProgress)
-                {
-                    onCycle.Add(caller);
-                }
-
-                return (null, false);
+                // Too deep to follow: the method and the whole chain get the conservative summary, as a cycle would.
+                CutChain();
+                cut.Add(method);
+                done[method] = null;
+                return (null, true);
             }
 
             Count(builds, method);
@@ -101,10 +109,7 @@ internal sealed class SummaryCache
             {
                 // Too deep after all: the whole chain gets the conservative summary.
                 summary = null;
-                foreach (IMethodSymbol caller in inProgress)
-                {
-                    onCycle.Add(caller);
-                }
+                CutChain();
             }
             finally
             {
@@ -123,6 +128,16 @@ internal sealed class SummaryCache
 
             done[method] = summary;
             return (summary, true);
+        }
+    }
+
+    /// <summary>Every method being computed gets the conservative summary, and counts as cut.</summary>
+    private void CutChain()
+    {
+        foreach (IMethodSymbol caller in inProgress)
+        {
+            onCycle.Add(caller);
+            cut.Add(caller);
         }
     }
 
