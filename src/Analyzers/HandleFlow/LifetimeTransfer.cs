@@ -92,7 +92,7 @@ internal readonly struct LifetimeTransfer
     /// A user method's summary: a helper that closes the parameter is a close of its kind (sets
     /// <paramref name="closedKind"/>), one that only uses it is a use; true for both.
     /// </summary>
-    private static bool HelperCloses(RecognizedMethod recognized, int ordinal, ref HandleKind? closedKind)
+    private static bool HelperClosesOrUses(RecognizedMethod recognized, int ordinal, ref HandleKind? closedKind)
     {
         if (recognized.Summary is not { HasEffects: true } summary)
         {
@@ -135,7 +135,7 @@ internal readonly struct LifetimeTransfer
         DrmFunction? function = recognized.Function;
         bool adopts = recognized.IsAdopt;
         HandleKind? closedKind = function?.ParameterAt(parameter.Ordinal) is { Role: ParameterRole.Closes } closing ? closing.Kind : null;
-        bool throughHelper = function is null && HelperCloses(recognized, parameter.Ordinal, ref closedKind);
+        bool throughHelper = function is null && HelperClosesOrUses(recognized, parameter.Ordinal, ref closedKind);
         if ((function is null && !recognized.IsRuntime && !throughHelper) || (closedKind is null && !adopts && !Life.Used))
         {
             return;

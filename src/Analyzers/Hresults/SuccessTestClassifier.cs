@@ -281,12 +281,13 @@ internal static class SuccessTestClassifier
     /// </summary>
     private static bool TryGetComparand(IOperation operation, out long value)
     {
-        if (TryGetInteger(operation, out value) || TryGetInteger(OperationShapes.StripConversions(operation), out value))
+        IOperation stripped = OperationShapes.StripConversions(operation);
+        if (TryGetInteger(operation, out value) || TryGetInteger(stripped, out value))
         {
             return true;
         }
 
-        if (OperationShapes.StripConversions(operation) is IMemberReferenceOperation { Instance: null, Member: { IsStatic: true } member }
+        if (stripped is IMemberReferenceOperation { Instance: null, Member: { IsStatic: true } member }
             && member is IFieldSymbol or IPropertySymbol
             && HresultStruct.IsHresultStruct(member.ContainingType))
         {

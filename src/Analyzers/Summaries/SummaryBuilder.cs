@@ -24,12 +24,13 @@ internal static class SummaryBuilder
             return null;
         }
 
-        bool hasDrmCalls = CallsDrm(body.Body, recognizer);
-        bool forwards = HresultForwarding.Forwards(body, recognizer, out bool onlyCloses);
-        if (!hasDrmCalls)
+        if (!CallsDrm(body.Body, recognizer))
         {
             return new MethodSummary(method, forwardsHresult: false, forwardsOnlyCloses: false, ImmutableArray<SummaryCreation>.Empty, hasDrmCalls: false);
         }
+
+        // Only a body with DRM calls can forward an HRESULT: its returns are read after that check.
+        bool forwards = HresultForwarding.Forwards(body, recognizer, out bool onlyCloses);
 
         SummaryFlowRun? run = Run(body, compilation, recognizer);
         var summary = new MethodSummary(method, forwards, onlyCloses, run?.Creations ?? ImmutableArray<SummaryCreation>.Empty, hasDrmCalls: true);
