@@ -24,16 +24,6 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
         return data;
     }
 
-    /// <summary>
-    /// Wrong cases where no fix keeps every rule's contract, so none is offered (DESIGN: "a fix that
-    /// cannot be made safely is not offered"); each with the reason. Their diagnostic must stay unfixed.
-    /// </summary>
-    private static readonly Dictionary<string, string> NoSafeFix = new()
-    {
-        // A close of h inserted after the if/else would close the library handle of the else branch twice (MSDRM003).
-        ["Wrong_close_function_does_not_close"] = "h holds a session or a library handle; the user's DRMCloseHandle(h) is right for the library",
-    };
-
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task WrongCase_IsFixed(string rule, string name)
@@ -43,7 +33,7 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
         output.WriteLine(result.FixedText);
 
         Assert.Contains(result.InitialDiagnostics, d => d.Id == rule);
-        if (NoSafeFix.ContainsKey(name))
+        if (CasesWithoutSafeFix.Reasons.ContainsKey(name))
         {
             Assert.Equal(0, result.FixedCount);
             Assert.Equal(result.InitialDiagnostics.Select(d => d.Id), result.RemainingDiagnostics.Select(d => d.Id));
@@ -72,7 +62,7 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
             output.WriteLine(text);
         }
 
-        if (NoSafeFix.ContainsKey(name))
+        if (CasesWithoutSafeFix.Reasons.ContainsKey(name))
         {
             // Exactly the case's diagnostics get no fix, and nothing else breaks.
             Assert.NotEmpty(failures);
@@ -96,12 +86,12 @@ public partial class AllRuleCasesFixTests(ITestOutputHelper output)
             ruleDiagnostics += result.InitialDiagnostics.Count(d => d.Id == rule);
             remainingAny += result.RemainingDiagnostics.Length;
             fixes += result.FixedCount;
-            remaining += NoSafeFix.ContainsKey(ruleCase.Name) ? 0 : result.RemainingDiagnostics.Count(d => d.Id == rule);
+            remaining += CasesWithoutSafeFix.Reasons.ContainsKey(ruleCase.Name) ? 0 : result.RemainingDiagnostics.Count(d => d.Id == rule);
             errors += NewErrors(result).Count();
         }
 
         string summary = $"{cases} cases, {diagnostics} MSDRM diagnostics before ({ruleDiagnostics} of the case's own rule), "
-            + $"{fixes} fixes applied, {remaining} of the case's rule left (besides {NoSafeFix.Count} case(s) without a safe fix), {remainingAny} MSDRM diagnostics of any rule left, {errors} new compile errors";
+            + $"{fixes} fixes applied, {remaining} of the case's rule left (besides {CasesWithoutSafeFix.Reasons.Count} case(s) without a safe fix), {remainingAny} MSDRM diagnostics of any rule left, {errors} new compile errors";
         output.WriteLine(summary);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "all-rule-cases-fix-summary.txt"), summary + Environment.NewLine);
         Assert.Equal(0, remaining);
