@@ -10,7 +10,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor HandleNotClosed = new(
         DiagnosticIds.HandleNotClosed,
         title: "Close every msdrm.dll handle on every path",
-        messageFormat: "Handle '{0}' created by '{1}' is not closed with '{2}' on every path",
+        messageFormat: "Handle '{0}' created by '{1}' is not closed with '{2}' on every path ({3})",
         category: "Reliability",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -30,7 +30,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor UsedAfterClose = new(
         DiagnosticIds.UsedAfterClose,
         title: "Do not close an msdrm.dll handle twice or use it after closing it",
-        messageFormat: "Handle '{0}' is passed to '{1}' after '{2}' closed it",
+        messageFormat: "Handle '{0}' is passed to '{1}' after '{2}' closed it on line {3}",
         category: "Reliability",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -50,7 +50,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor CloseOrder = new(
         DiagnosticIds.CloseOrder,
         title: "Close a handle made from another handle first",
-        messageFormat: "'{0}' is closed while '{1}', made from it by '{2}', is still open; close '{1}' first",
+        messageFormat: "'{0}' is closed while '{1}', made from it by '{2}' on {3}, is still open; close '{1}' first",
         category: "Reliability",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -60,7 +60,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor ErrorMasked = new(
         DiagnosticIds.ErrorMasked,
         title: "Do not overwrite a failed HRESULT with the result of a cleanup close",
-        messageFormat: "The failure in '{0}' is overwritten by the result of '{1}' before it is returned or thrown",
+        messageFormat: "The failure in '{0}' ({2}) is overwritten by the result of '{1}' before it is returned or thrown",
         category: "Reliability",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -26,4 +26,10 @@ public static class DiagnosticProperties
 
     /// <summary>MSDRM007: the mismatch kinds of the import, comma-separated (e.g. <c>StringNotUtf16,ReturnType</c>).</summary>
     public const string Mismatches = "Mismatches";
+
+    /// <summary>
+    /// MSDRM001, MSDRM003, MSDRM005, MSDRM006: the prefix of one key per additional location
+    /// (<c>RelatedLocation0</c>, <c>RelatedLocation1</c>...), whose value says what that location shows.
+    /// </summary>
+    public const string RelatedLocation = "RelatedLocation";
 }

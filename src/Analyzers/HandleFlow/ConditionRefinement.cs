@@ -102,7 +102,7 @@ internal readonly struct ConditionRefinement
             {
                 foreach (int id in linked)
                 {
-                    findings.MarkSuccessConditional(id);
+                    findings.MarkSuccessConditional(id, condition.Syntax);
                 }
             }
 

@@ -13,9 +13,10 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// </summary>
 internal sealed class CreationSite
 {
-    internal CreationSite(int id, IInvocationOperation invocation, int parameterOrdinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
+    internal CreationSite(int id, int block, IInvocationOperation invocation, int parameterOrdinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
     {
         Id = id;
+        Block = block;
         Invocation = invocation;
         ParameterOrdinal = parameterOrdinal;
         Kind = kind;
@@ -47,6 +48,9 @@ internal sealed class CreationSite
     internal SummaryCreation? Via { get; }
 
     internal int Id { get; }
+
+    /// <summary>The ordinal of the block that holds the creating call (the entry block for a parameter's handle).</summary>
+    internal int Block { get; }
 
     /// <summary>The creating invocation (where the diagnostic goes).</summary>
     internal IInvocationOperation Invocation { get; }

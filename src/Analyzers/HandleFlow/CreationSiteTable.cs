@@ -51,7 +51,7 @@ internal sealed class CreationSiteTable
                     if (operation is IInvocationOperation invocation && recognizer.Recognize(invocation.TargetMethod) is { CanCreateHandle: true } method)
                     {
                         table.CreatingBlocks[block.Ordinal] = true;
-                        table.Add(recognizer, invocation, method);
+                        table.Add(recognizer, block.Ordinal, invocation, method);
                     }
                     else if (operation is IInvocationOperation call && recognizer.Recognize(call.TargetMethod).Function is { IsClose: true })
                     {
@@ -76,7 +76,7 @@ internal sealed class CreationSiteTable
     internal CreationSite? Find(IInvocationOperation invocation, int ordinal)
         => byKey.TryGetValue((invocation, ordinal), out CreationSite? site) ? site : null;
 
-    private void Add(DrmCallRecognizer recognizer, IInvocationOperation invocation, RecognizedMethod method)
+    private void Add(DrmCallRecognizer recognizer, int block, IInvocationOperation invocation, RecognizedMethod method)
     {
         string name = DrmCallRecognizer.DisplayName(method.Function, invocation.TargetMethod);
         foreach (IArgumentOperation argument in invocation.Arguments)
@@ -84,25 +84,25 @@ internal sealed class CreationSiteTable
             if (recognizer.TryGetCreatedHandle(method, argument, out HandleKind kind, out bool isWrapper))
             {
                 SummaryCreation? via = method.Summary?.CreationAt(argument.Parameter!.Ordinal);
-                AddSite(invocation, argument.Parameter!.Ordinal, kind, isWrapper, via?.Function ?? name, via);
+                AddSite(block, invocation, argument.Parameter!.Ordinal, kind, isWrapper, via?.Function ?? name, via);
             }
         }
 
         if (method.Function is null && method.ReturnedWrapper is HandleKind returned)
         {
-            AddSite(invocation, -1, returned, isWrapper: true, name);
+            AddSite(block, invocation, -1, returned, isWrapper: true, name);
         }
         else if (method.Summary?.CreationAt(-1) is { } returnedByHelper)
         {
-            AddSite(invocation, -1, returnedByHelper.Kind, returnedByHelper.IsWrapper, returnedByHelper.Function, returnedByHelper);
+            AddSite(block, invocation, -1, returnedByHelper.Kind, returnedByHelper.IsWrapper, returnedByHelper.Function, returnedByHelper);
         }
     }
 
-    private void AddSite(IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
+    private void AddSite(int block, IInvocationOperation invocation, int ordinal, HandleKind kind, bool isWrapper, string function, SummaryCreation? via = null)
     {
         if (!byKey.ContainsKey((invocation, ordinal)))
         {
-            var site = new CreationSite(sites.Count, invocation, ordinal, kind, isWrapper, function, via);
+            var site = new CreationSite(sites.Count, block, invocation, ordinal, kind, isWrapper, function, via);
             sites.Add(site);
             byKey.Add((invocation, ordinal), site);
         }

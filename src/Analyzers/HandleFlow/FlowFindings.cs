@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 
@@ -17,12 +18,39 @@ internal sealed class FlowFindings
     private readonly HashSet<int> leaked = new();
     private readonly Dictionary<int, (int Position, string Name)> names = new();
     private readonly HashSet<int> successConditional = new();
+    private readonly Dictionary<int, SyntaxNode> successTests = new();
+    private readonly List<LostCandidate> lostCandidates = new();
     private readonly Dictionary<IArgumentOperation, (int Kinds, HandleKind Closed)> kindsAtClose = new();
 
     /// <summary>Closed handles used again, parents closed before their children (MSDRM003, MSDRM005).</summary>
     internal LifetimeFindings Lifetime { get; } = new();
 
     internal void Leak(int id) => leaked.Add(id);
+
+    /// <summary>The block the reporting pass is in (where an overwrite or discard happens).</summary>
+    internal int CurrentBlock { get; set; }
+
+    /// <summary>The handle is lost at <paramref name="node"/> (overwritten or discarded): a leak, and a candidate for its explanation.</summary>
+    internal void Lose(int id, LostPointKind kind, SyntaxNode node)
+    {
+        leaked.Add(id);
+        if (Summary is null)
+        {
+            lostCandidates.Add(new LostCandidate(id, CurrentBlock, kind, node, null));
+        }
+    }
+
+    /// <summary><paramref name="branch"/> enters the exit block with <paramref name="live"/> open: candidates for their explanations.</summary>
+    internal void OpenAtExit(IEnumerable<int> live, ControlFlowBranch branch)
+    {
+        if (Summary is null)
+        {
+            foreach (int id in live)
+            {
+                lostCandidates.Add(new LostCandidate(id, branch.Source.Ordinal, LostPointKind.Return, null, branch));
+            }
+        }
+    }
 
     /// <summary>The variable that names a creation, null when it has none.</summary>
     internal string? NameOf(int id) => names.TryGetValue(id, out var name) ? name.Name : null;
@@ -62,8 +90,15 @@ internal sealed class FlowFindings
         }
     }
 
-    /// <summary>A test of the creating call's HRESULT (or a ThrowIfFailed on it) was seen.</summary>
-    internal void MarkSuccessConditional(int id) => successConditional.Add(id);
+    /// <summary>A test of the creating call's HRESULT (or a ThrowIfFailed on it) was seen; the earliest in the source is shown.</summary>
+    internal void MarkSuccessConditional(int id, SyntaxNode test)
+    {
+        successConditional.Add(id);
+        if (!successTests.TryGetValue(id, out SyntaxNode? known) || test.SpanStart < known.SpanStart)
+        {
+            successTests[id] = test;
+        }
+    }
 
     /// <summary>
     /// A raw handle reaches an argument that closes <paramref name="closedKind"/> (a close function's
@@ -93,12 +128,34 @@ internal sealed class FlowFindings
         }
     }
 
-    internal void AddLeaksTo(CreationSiteTable sites, ImmutableArray<LeakedHandle>.Builder leaks)
+    internal void AddLeaksTo(ControlFlowGraph graph, CreationSiteTable sites, ImmutableArray<LeakedHandle>.Builder leaks)
     {
+        if (leaked.Count == 0)
+        {
+            return;
+        }
+
+        var chooser = new LostPointChooser(graph);
+        var candidatesById = new Dictionary<int, List<LostCandidate>>();
+        foreach (LostCandidate candidate in lostCandidates)
+        {
+            if (leaked.Contains(candidate.Id))
+            {
+                if (!candidatesById.TryGetValue(candidate.Id, out List<LostCandidate>? list))
+                {
+                    candidatesById.Add(candidate.Id, list = new List<LostCandidate>());
+                }
+
+                list.Add(candidate);
+            }
+        }
+
         foreach (CreationSite site in leaked.Select(id => sites[id]).OrderBy(site => site.Invocation.Syntax.SpanStart).ThenBy(site => site.ParameterOrdinal))
         {
             string? variable = names.TryGetValue(site.Id, out var name) ? name.Name : null;
-            leaks.Add(new LeakedHandle(site, variable, successConditional.Contains(site.Id)));
+            LostPoint? lost = candidatesById.TryGetValue(site.Id, out List<LostCandidate>? candidates) ? chooser.Choose(site, candidates) : null;
+            Location? successTest = successTests.TryGetValue(site.Id, out SyntaxNode? test) ? test.GetLocation() : null;
+            leaks.Add(new LeakedHandle(site, variable, successConditional.Contains(site.Id), lost, successTest));
         }
     }
 }

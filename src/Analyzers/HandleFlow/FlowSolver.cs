@@ -133,6 +133,11 @@ internal sealed class FlowSolver
             return;
         }
 
+        if (recorder is not null)
+        {
+            recorder.CurrentBlock = block.Ordinal;
+        }
+
         var transfer = new HandleTransfer(context, state, recorder);
         foreach (IOperation operation in block.Operations)
         {
@@ -212,6 +217,11 @@ internal sealed class FlowSolver
 
         if (branch.Destination is { } destination)
         {
+            if (recorder is not null && destination.Kind == BasicBlockKind.Exit && current.LiveCount > 0)
+            {
+                recorder.OpenAtExit(current.Live, branch);
+            }
+
             current.Lifetime.Forget(branch.LeavingRegions);
             flowTo(destination.Ordinal, current);
         }

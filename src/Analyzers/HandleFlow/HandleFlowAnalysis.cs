@@ -40,7 +40,7 @@ internal static class HandleFlowAnalysis
 
             var findings = new FlowFindings();
             new FlowSolver(function, new HandleFlowContext(recognizer, sharing, sites, compilation, meter, cancellationToken), findings).Run();
-            findings.AddLeaksTo(sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
+            findings.AddLeaksTo(function, sites, leaks ??= ImmutableArray.CreateBuilder<LeakedHandle>());
             findings.AddWrongClosesTo(wrongCloses ??= ImmutableArray.CreateBuilder<WrongClose>());
             if (!findings.Lifetime.IsEmpty)
             {

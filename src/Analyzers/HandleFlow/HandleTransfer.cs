@@ -140,13 +140,13 @@ internal sealed class HandleTransfer
             && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
         {
             // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
-            Overwrite(key, keep: None);
+            Overwrite(key, keep: None, assignment.Syntax);
         }
 
         int[] value = Eval(assignment.Value);
         if (key is not null)
         {
-            Overwrite(key, keep: value);
+            Overwrite(key, keep: value, assignment.Syntax);
             Hold(key, value);
             CopyLinks(key, assignment.Value);
             Lifetime.Assign(key, assignment.Value);
@@ -196,7 +196,7 @@ internal sealed class HandleTransfer
             // Past ThrowIfFailed the HRESULT is a success: the handle exists unconditionally.
             foreach (int id in state.LinkedTo(hresult))
             {
-                findings.MarkSuccessConditional(id);
+                findings.MarkSuccessConditional(id, invocation.Syntax);
             }
         }
 
@@ -220,7 +220,7 @@ internal sealed class HandleTransfer
             if (state.IsLive(returned.Id) && !state.IsHeldElsewhere(returned.Id, null))
             {
                 // The wrapper this call made last time round was never stored: it is lost now.
-                Leak(returned.Id);
+                findings?.Lose(returned.Id, LostPointKind.Overwritten, invocation.Syntax);
             }
 
             state.AddLive(returned.Id);
@@ -306,7 +306,7 @@ internal sealed class HandleTransfer
         {
             // out _: nobody can ever close it.
             findings?.NameSite(site.Id, "_", target.Syntax.SpanStart);
-            Leak(site.Id);
+            findings?.Lose(site.Id, LostPointKind.Discarded, target.Syntax);
             return;
         }
 
@@ -317,7 +317,7 @@ internal sealed class HandleTransfer
             return;
         }
 
-        Overwrite(key, keep: None);
+        Overwrite(key, keep: None, invocation.Syntax);
         state.AddLive(site.Id);
         Hold(key, new[] { site.Id });
         state.AddLink(invocation, site.Id);
@@ -325,20 +325,19 @@ internal sealed class HandleTransfer
         findings?.NameSites(new[] { site.Id }, target);
     }
 
-    /// <summary>The variable is about to get a new value: a live handle only it holds leaks (unless the new value is that handle).</summary>
-    private void Overwrite(object key, int[] keep)
+    /// <summary>The variable is about to get a new value at <paramref name="by"/>: a live handle only it holds leaks (unless the new value is that handle).</summary>
+    private void Overwrite(object key, int[] keep, SyntaxNode by)
     {
         foreach (int id in Held(key))
         {
             if (Array.IndexOf(keep, id) < 0 && !state.IsHeldElsewhere(id, key))
             {
-                Leak(id);
+                findings?.Lose(id, LostPointKind.Overwritten, by);
                 state.Kill(id);
             }
         }
     }
 
-    private void Leak(int id) => findings?.Leak(id);
 
     /// <summary>The variable now holds <paramref name="ids"/>; a field of a local struct also makes the struct hold them.</summary>
     private void Hold(object key, int[] ids)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Summaries;
@@ -7,8 +8,10 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// <summary>A created handle that is not closed (nor escapes) on some non-exceptional path.</summary>
 internal sealed class LeakedHandle
 {
-    internal LeakedHandle(CreationSite site, string? variable, bool successConditional)
+    internal LeakedHandle(CreationSite site, string? variable, bool successConditional, LostPoint? lost = null, Location? successTest = null)
     {
+        Lost = lost;
+        SuccessTest = successTest;
         Invocation = site.Invocation;
         Kind = site.Kind;
         IsWrapper = site.IsWrapper;
@@ -37,4 +40,10 @@ internal sealed class LeakedHandle
 
     /// <summary>True when the handle exists only on the success side of an HRESULT test.</summary>
     internal bool SuccessConditional { get; }
+
+    /// <summary>Where the nearest leaking path loses the handle; null when no point could be placed in the source.</summary>
+    internal LostPoint? Lost { get; }
+
+    /// <summary>The first test of the creating call's HRESULT (or ThrowIfFailed on it); null when it is not tested.</summary>
+    internal Location? SuccessTest { get; }
 }

@@ -39,14 +39,21 @@ public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
             leak.IsWrapper,
             leak.Function,
             leak.SuccessConditional);
-        // Through a user's helper (its summary): the message names it, and the DRM call inside it is shown too.
+        // Where the nearest leaking path loses it, the test that makes it exist, and through a user's
+        // helper (its summary) the DRM call inside it; the message names the helper.
+        string variable = leak.Variable ?? leak.Invocation.Syntax.ToString();
+        RelatedLocations related = new RelatedLocations()
+            .Add(leak.Lost?.Location, $"'{variable}' {leak.Lost?.Here}")
+            .Add(leak.SuccessTest, $"'{variable}' exists only on the success side of this test")
+            .Add(leak.Via?.InnerLocation, $"'{leak.Function}' creates it here");
         return Diagnostic.Create(
             Descriptors.HandleNotClosed,
             leak.Invocation.Syntax.GetLocation(),
-            leak.Via is { } via ? new[] { via.InnerLocation } : null,
-            data.ToProperties(),
-            leak.Variable ?? leak.Invocation.Syntax.ToString(),
+            related.Locations,
+            related.AddTo(data.ToProperties()),
+            variable,
             leak.Via is { } helper ? $"{leak.Function}' through '{helper.Helper}" : leak.Function,
-            leak.IsWrapper ? "Dispose" : data.CloseFunction);
+            leak.IsWrapper ? "Dispose" : data.CloseFunction,
+            leak.Lost?.Explanation ?? "still open on a path out of the method");
     }
 }

@@ -37,14 +37,17 @@ public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
         {
             // Removing the close is safe only for a close function, closed before on every path, by another call (not the same call in a loop).
             bool secondClose = use.IsClose && use.OnEveryPath && method.Function is { IsClose: true } && use.FirstClose.Invocation.Syntax != invocation.Syntax;
+            Location firstClose = use.FirstClose.Invocation.Syntax.GetLocation();
+            RelatedLocations related = new RelatedLocations().Add(firstClose, $"'{use.Variable}' is first closed here by '{use.FirstClose.Function}'");
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UsedAfterClose,
                 invocation.Syntax.GetLocation(),
-                new[] { use.FirstClose.Invocation.Syntax.GetLocation() },
-                secondClose ? ImmutableDictionary<string, string?>.Empty.Add(SecondCloseProperty, "true") : ImmutableDictionary<string, string?>.Empty,
+                related.Locations,
+                related.AddTo(secondClose ? ImmutableDictionary<string, string?>.Empty.Add(SecondCloseProperty, "true") : ImmutableDictionary<string, string?>.Empty),
                 use.Variable,
                 use.Function,
-                use.FirstClose.Function));
+                use.FirstClose.Function,
+                RelatedLocations.LineOf(firstClose)));
         }
     }
 }

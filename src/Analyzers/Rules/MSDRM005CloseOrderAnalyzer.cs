@@ -44,14 +44,21 @@ public sealed class MSDRM005CloseOrderAnalyzer : DrmRuleAnalyzer
         {
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ChildClosesProperty, string.Join(",", order.ChildCloses.Select(close => close.Syntax.SpanStart)));
+            var related = new RelatedLocations();
+            foreach (var child in order.Children)
+            {
+                related.Add(child.Invocation.Syntax.GetLocation(), $"'{child.Function}' makes a child of '{order.ParentClose.Variable}' here, still open at the close");
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.CloseOrder,
                 invocation.Syntax.GetLocation(),
-                order.Children.Select(child => child.Invocation.Syntax.GetLocation()),
-                properties,
+                related.Locations,
+                related.AddTo(properties),
                 order.ParentClose.Variable,
                 string.Join("', '", order.ChildNames),
-                string.Join("', '", order.Children.Select(child => child.Function).Distinct())));
+                string.Join("', '", order.Children.Select(child => child.Function).Distinct()),
+                RelatedLocations.LinesOf(related.Locations)));
         }
     }
 }

@@ -42,12 +42,20 @@ public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
         {
             if (error.Assignment == assignment.Syntax)
             {
+                var related = new RelatedLocations();
+                foreach (SyntaxNode failure in error.Failures)
+                {
+                    related.Add(failure.GetLocation(), $"'{error.Local}' holds a failure here");
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ErrorMasked,
                     assignment.Syntax.GetLocation(),
-                    error.Failures.Select(failure => failure.GetLocation()),
+                    related.Locations,
+                    related.AddTo(ImmutableDictionary<string, string?>.Empty),
                     error.Local,
-                    error.CloseFunction));
+                    error.CloseFunction,
+                    "failed on " + RelatedLocations.LinesOf(related.Locations)));
             }
         }
     }

@@ -83,32 +83,32 @@ public class MSDRM001HandleNotClosedTests
     public Task Message_names_variable_function_and_close_function()
         => Verify.VerifyAnalyzerAsync(
             Unit("DrmException.ThrowIfFailed({|#0:Native.DRMDuplicateSession(s, out uint dup)|});"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("dup", "DRMDuplicateSession", "DRMCloseSession"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("dup", "DRMDuplicateSession", "DRMCloseSession", "still open at the end of the method on line 9").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Message_for_wrapper_names_the_runtime_method_and_Dispose()
         => Verify.VerifyAnalyzerAsync(
             Unit("var copy = {|#0:safe.Duplicate()|}; Console.WriteLine(copy.IsInvalid);"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("copy", "SafeDrmSessionHandle.Duplicate", "Dispose"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("copy", "SafeDrmSessionHandle.Duplicate", "Dispose", "still open at the end of the method on line 9").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Message_for_discard_uses_underscore()
         => Verify.VerifyAnalyzerAsync(
             Unit("DrmException.ThrowIfFailed({|#0:Native.DRMCreateUser(\"u\", null, \"Windows\", out _)|});"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("_", "DRMCreateUser", "DRMClosePubHandle"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("_", "DRMCreateUser", "DRMClosePubHandle", "discarded on line 8").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Message_for_dropped_wrapper_uses_the_expression_text()
         => Verify.VerifyAnalyzerAsync(
             Unit("{|#0:SafeDrmSessionHandle.Adopt(s)|};"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("SafeDrmSessionHandle.Adopt(s)", "SafeDrmSessionHandle.Adopt", "Dispose"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("SafeDrmSessionHandle.Adopt(s)", "SafeDrmSessionHandle.Adopt", "Dispose", "still open at the end of the method on line 9").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Two_leaked_handles_of_one_call_give_two_diagnostics()
         => Verify.VerifyAnalyzerAsync(
             Unit("DrmException.ThrowIfFailed({|#0:Native.DRMInitEnvironment(0, 0, \"p\", \"m\", \"c\", out uint hEnv, out uint hLib)|});"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("hEnv", "DRMInitEnvironment", "DRMCloseEnvironmentHandle"),
-            Verify.Diagnostic().WithLocation(0).WithArguments("hLib", "DRMInitEnvironment", "DRMCloseHandle"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("hEnv", "DRMInitEnvironment", "DRMCloseEnvironmentHandle", "still open at the end of the method on line 9").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            Verify.Diagnostic().WithLocation(0).WithArguments("hLib", "DRMInitEnvironment", "DRMCloseHandle", "still open at the end of the method on line 9").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public async Task Properties_carry_what_the_fix_needs_for_a_raw_handle()

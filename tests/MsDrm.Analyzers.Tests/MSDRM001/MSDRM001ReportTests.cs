@@ -19,8 +19,8 @@ public sealed class MSDRM001ReportTests
             """),
             expected: new[]
             {
-                new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("newEnv", "DRMInitEnvironment", "DRMCloseEnvironmentHandle"),
-                new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("defaultLibrary", "DRMInitEnvironment", "DRMCloseHandle"),
+                new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("newEnv", "DRMInitEnvironment", "DRMCloseEnvironmentHandle", "still open at the end of the method on line 16").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("defaultLibrary", "DRMInitEnvironment", "DRMCloseHandle", "still open at the end of the method on line 16").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             });
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class MSDRM001ReportTests
                     {|#0:Native.DRMParseUnboundLicense("cert", out uint query)|};
                     Native.DRMCloseHandle(query);
             """),
-            expected: new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("query", "DRMParseUnboundLicense", "DRMCloseQueryHandle"));
+            expected: new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("query", "DRMParseUnboundLicense", "DRMCloseQueryHandle", "still open at the end of the method on line 17").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Report_for_ref_argument_names_the_variable()
@@ -50,7 +50,7 @@ public sealed class MSDRM001ReportTests
                 }
             }
             """),
-            expected: new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("pubCopy", "DRMDuplicatePubHandle", "DRMClosePubHandle"));
+            expected: new DiagnosticResult(Descriptors.HandleNotClosed).WithLocation(0).WithArguments("pubCopy", "DRMDuplicatePubHandle", "DRMClosePubHandle", "still open at the end of the method on line 17").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Report_using_discard_named_local_adopting_is_silent()

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using MsDrm.Analyzers.Rules;
 using Xunit;
 using static MsDrm.Analyzers.Tests.Spec.SpecPrograms;
@@ -563,7 +564,7 @@ public sealed class MSDRM001ShapeTests
             """),
             expected: new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.HandleNotClosed)
                 .WithLocation(0)
-                .WithArguments("right", "DRMCreateRight", "DRMClosePubHandle"));
+                .WithArguments("right", "DRMCreateRight", "DRMClosePubHandle", "still open at the end of the method on line 16").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task Report_message_uses_export_name_for_renamed_entry_point()
@@ -581,5 +582,5 @@ public sealed class MSDRM001ShapeTests
             """),
             expected: new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.HandleNotClosed)
                 .WithLocation(0)
-                .WithArguments("envCopy", "DRMDuplicateEnvironmentHandle", "DRMCloseEnvironmentHandle"));
+                .WithArguments("envCopy", "DRMDuplicateEnvironmentHandle", "DRMCloseEnvironmentHandle", "still open at the end of the method on line 13").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 }

@@ -29,7 +29,7 @@ public class MSDRM003UsedAfterCloseTests
     public async Task Message_names_the_handle_the_call_and_the_first_close()
     {
         Diagnostic diagnostic = Assert.Single(await Run(Dup + "Native.DRMCloseSession(dup);\nNative.DRMCloseSession(dup);"));
-        Assert.Equal("Handle 'dup' is passed to 'DRMCloseSession' after 'DRMCloseSession' closed it", diagnostic.GetMessage());
+        Assert.Equal("Handle 'dup' is passed to 'DRMCloseSession' after 'DRMCloseSession' closed it on line 48", diagnostic.GetMessage());
         Assert.Equal("true", diagnostic.Properties["SecondClose"]);
     }
 
@@ -41,7 +41,7 @@ public class MSDRM003UsedAfterCloseTests
             owner.Dispose();
             DrmException.ThrowIfFailed(Native.DRMIsActivated(dup, 0, IntPtr.Zero));
             """));
-        Assert.Equal("Handle 'dup' is passed to 'DRMIsActivated' after 'SafeDrmSessionHandle.Dispose' closed it", diagnostic.GetMessage());
+        Assert.Equal("Handle 'dup' is passed to 'DRMIsActivated' after 'SafeDrmSessionHandle.Dispose' closed it on line 49", diagnostic.GetMessage());
         Assert.False(diagnostic.Properties.ContainsKey("SecondClose"));
     }
 

@@ -31,7 +31,7 @@ public class MSDRM005CloseOrderTests
     {
         Diagnostic diagnostic = Assert.Single(await Run(Bound + Decryptor + "Native.DRMCloseHandle(license);\nNative.DRMCloseHandle(decryptor);"));
         Assert.Equal(
-            "'license' is closed while 'decryptor', made from it by 'DRMCreateEnablingBitsDecryptor', is still open; close 'decryptor' first",
+            "'license' is closed while 'decryptor', made from it by 'DRMCreateEnablingBitsDecryptor' on line 48, is still open; close 'decryptor' first",
             diagnostic.GetMessage());
         string source = Body("Shape", Bound + Decryptor + "Native.DRMCloseHandle(license);\nNative.DRMCloseHandle(decryptor);", "").Wrong;
         Assert.Equal(source.IndexOf("Native.DRMCloseHandle(decryptor)", StringComparison.Ordinal).ToString(), diagnostic.Properties["ChildCloses"]);

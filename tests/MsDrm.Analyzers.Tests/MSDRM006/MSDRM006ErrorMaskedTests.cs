@@ -57,7 +57,7 @@ public class MSDRM006ErrorMaskedTests
             """));
 
         Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.ErrorMasked);
-        Assert.Equal("The failure in 'hr' is overwritten by the result of 'DRMCloseSession' before it is returned or thrown", diagnostic.GetMessage());
+        Assert.Equal("The failure in 'hr' (failed on line 11) is overwritten by the result of 'DRMCloseSession' before it is returned or thrown", diagnostic.GetMessage());
     }
 
     public static TheoryData<string> Silent() => new()

@@ -31,14 +31,14 @@ public sealed class SummaryReportTests
             public static void Run(uint session)
             {
                 int hr = {|#0:Rms.Duplicate(session, out uint copy)|};
-                if (hr < 0) return;
+                if ({|#4:hr < 0|}) return;
                 Console.WriteLine(copy);
-            }
+            {|#5:}|}
 
             public static void RunTwice(uint session)
             {
                 {|#2:Rms.DuplicateTwice(session, out uint copy)|};
-            }
+            {|#6:}|}
 
             public static void Check(uint client)
             {
@@ -53,18 +53,19 @@ public sealed class SummaryReportTests
         TestCode = Rms,
         ExpectedDiagnostics =
         {
-            Verify001.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("copy", "DRMDuplicateSession' through 'Rms.Duplicate", "DRMCloseSession")
-                .WithMessage("Handle 'copy' created by 'DRMDuplicateSession' through 'Rms.Duplicate' is not closed with 'DRMCloseSession' on every path"),
+            // Additional locations: where the path loses it, the success test, the DRM call inside the helper.
+            Verify001.Diagnostic().WithLocation(0).WithLocation(5).WithLocation(4).WithLocation(1)
+                .WithMessage("Handle 'copy' created by 'DRMDuplicateSession' through 'Rms.Duplicate' is not closed with 'DRMCloseSession' on every path (still open at the end of the method on line 20)"),
 
             // Two levels: the helper called here, and the DRM call at the bottom of the chain.
-            Verify001.Diagnostic().WithLocation(2).WithLocation(1).WithArguments("copy", "DRMDuplicateSession' through 'Rms.DuplicateTwice", "DRMCloseSession"),
+            Verify001.Diagnostic().WithLocation(2).WithLocation(6).WithLocation(1).WithArguments("copy", "DRMDuplicateSession' through 'Rms.DuplicateTwice", "DRMCloseSession", "still open at the end of the method on line 25"),
         },
     }.RunAsync(CancellationToken.None);
 
     [Fact]
     public Task Dropped_forwarded_HRESULT_names_the_helper() => new Verify002.Test
     {
-        TestCode = Rms.Replace("{|#1:", string.Empty).Replace("out copy)|}", "out copy)"),
+        TestCode = Rms.Replace("{|#1:", string.Empty).Replace("out copy)|}", "out copy)").Replace("{|#4:hr < 0|}", "hr < 0").Replace("{|#5:}|}", "}").Replace("{|#6:}|}", "}"),
         ExpectedDiagnostics =
         {
             Verify002.Diagnostic().WithLocation(2).WithArguments("Rms.DuplicateTwice"),
@@ -75,7 +76,7 @@ public sealed class SummaryReportTests
     [Fact]
     public async Task Properties_of_a_leak_through_a_helper_carry_the_kind_and_the_creating_function()
     {
-        var compilation = CompilationAnalyzerRunner.Compile(new[] { ("/User.cs", Rms.Replace("{|#1:", string.Empty).Replace("out copy)|}", "out copy)").Replace("{|#0:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace(")|}", ")")) });
+        var compilation = CompilationAnalyzerRunner.Compile(new[] { ("/User.cs", System.Text.RegularExpressions.Regex.Replace(Rms, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty)) });
         var run = await CompilationAnalyzerRunner.RunAsync(compilation, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new MSDRM001HandleNotClosedAnalyzer()));
         Microsoft.CodeAnalysis.Diagnostic leak = run.AnalyzerDiagnostics.First(d => d.Location.GetLineSpan().StartLinePosition.Line == 16);
         HandleDiagnosticData data = HandleDiagnosticData.TryRead(leak.Properties)!;
