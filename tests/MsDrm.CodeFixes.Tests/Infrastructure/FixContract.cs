@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MsDrm.Testing;
+using MsDrm.Testing.Cases;
 
 namespace MsDrm.CodeFixes.Tests.Infrastructure;
 
@@ -132,7 +133,7 @@ public static class FixContract
 
     /// <summary>Diagnostics counted by id and message (positions move when code is inserted).</summary>
     private static Dictionary<string, int> Count(IEnumerable<Diagnostic> diagnostics)
-        => diagnostics.GroupBy(d => d.Id + " '" + d.GetMessage() + "'").ToDictionary(g => g.Key, g => g.Count());
+        => diagnostics.GroupBy(d => d.Id + " '" + MessageLines.WithoutLines(d.GetMessage()) + "'").ToDictionary(g => g.Key, g => g.Count());
 
     private static async Task<Document> ApplyAsync(CodeAction action, Document document)
     {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MsDrm.Testing;
+using MsDrm.Testing.Cases;
 
 namespace MsDrm.CodeFixes.Tests.Infrastructure;
 
@@ -88,7 +89,7 @@ public static class WorkspaceFixRunner
         => CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
 
     private static string Key(Diagnostic diagnostic, SourceText text)
-        => diagnostic.Id + ":" + text.ToString(diagnostic.Location.SourceSpan) + ":" + diagnostic.GetMessage();
+        => diagnostic.Id + ":" + text.ToString(diagnostic.Location.SourceSpan) + ":" + MessageLines.WithoutLines(diagnostic.GetMessage());
 
     /// <summary>The MSDRM diagnostics of the document, by <see cref="DrmAnalyzers.Create"/> unless <paramref name="analyzers"/> are given.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Document document, IEnumerable<DiagnosticAnalyzer>? analyzers = null)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MsDrm.Testing;
+using MsDrm.Testing.Cases;
 
 namespace MsDrm.Roslyn48.Tests.Infrastructure;
 
@@ -112,7 +113,7 @@ public static class FixRunner
     }
 
     private static string Key(Diagnostic diagnostic, SourceText text)
-        => diagnostic.Id + ":" + text.ToString(diagnostic.Location.SourceSpan) + ":" + diagnostic.GetMessage();
+        => diagnostic.Id + ":" + text.ToString(diagnostic.Location.SourceSpan) + ":" + MessageLines.WithoutLines(diagnostic.GetMessage());
 
     private static async Task<CodeAction?> FirstActionAsync(Document document, Diagnostic diagnostic)
     {
