@@ -1,13 +1,16 @@
 namespace MsDrm.EndToEnd.Tests;
 
 /// <summary>The source of the consumer console program, with marker comments on the expected diagnostics.</summary>
-public static class ConsumerPrograms
+public static partial class ConsumerPrograms
 {
     /// <summary>The comment on the line where MSDRM001 (duplicated session never closed) is expected.</summary>
     public const string LeakMarker = "// expect MSDRM001";
 
     /// <summary>The comment on the line where MSDRM002 (HRESULT ignored) is expected.</summary>
     public const string IgnoredMarker = "// expect MSDRM002";
+
+    /// <summary>The comment on the line where the MSDRM001 duplicate is lost (the end of its method).</summary>
+    public const string LeakLostMarker = "// duplicate still open here";
 
     /// <summary>
     /// Opens a client session, leaks one duplicate of it (MSDRM001) and drops the HRESULT of another
@@ -50,7 +53,7 @@ public static class ConsumerPrograms
 
                 hr = Native.DRMIsActivated(duplicate, 1, IntPtr.Zero);
                 Console.WriteLine(hr >= 0 ? "duplicate is activated" : "duplicate is not activated");
-            }
+            } // duplicate still open here
 
             public static void DuplicateAndClose(uint session)
             {

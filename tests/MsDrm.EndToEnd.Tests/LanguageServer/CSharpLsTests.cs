@@ -175,7 +175,12 @@ public sealed class CSharpLsTests
 
     private static LspDiagnostic[] ExpectedDiagnostics() =>
     [
-        new("MSDRM001", LspDiagnostic.Warning, InvocationRange(ConsumerPrograms.LeakMarker), "Handle 'duplicate' created by 'DRMDuplicateSession' is not closed with 'DRMCloseSession' on every path"),
+        new(
+            "MSDRM001",
+            LspDiagnostic.Warning,
+            InvocationRange(ConsumerPrograms.LeakMarker),
+            "Handle 'duplicate' created by 'DRMDuplicateSession' is not closed with 'DRMCloseSession' on every path" +
+            $" (still open at the end of the method on line {SourceMarkers.LineOf(ConsumerPrograms.LeakyProgram, ConsumerPrograms.LeakLostMarker)})"),
         new("MSDRM002", LspDiagnostic.Warning, InvocationRange(ConsumerPrograms.IgnoredMarker), "The HRESULT returned by 'DRMDuplicateSession' is ignored"),
     ];
 
