@@ -59,9 +59,9 @@ internal sealed class SummaryCache
     internal IReadOnlyDictionary<IMethodSymbol, int> FlowRuns => Snapshot(flowRuns);
 
     /// <summary>
-    /// The summary of a candidate method; null for the conservative one. <paramref name="final"/> is
-    /// false for an answer given while the method's own summary is being computed further up (a cycle):
-    /// callers must not keep it.
+    /// The summary of a candidate method; null for the conservative one. <c>Final</c> is false for an
+    /// answer given while the method's own summary is being computed further up (a cycle), and for a
+    /// method on a cut chain (each later ask must cut the chain asking): callers must not keep it.
     /// </summary>
     internal (MethodSummary? Summary, bool Final) Get(IMethodSymbol method)
     {
@@ -71,7 +71,10 @@ internal sealed class SummaryCache
             {
                 if (cut.Contains(method))
                 {
+                    // Not final: a caller that kept this answer would skip this method next time,
+                    // and the chain that then reaches it would not be cut.
                     CutChain();
+                    return (known, false);
                 }
 
                 return (known, true);
@@ -95,7 +98,7 @@ internal sealed class SummaryCache
                 CutChain();
                 cut.Add(method);
                 done[method] = null;
-                return (null, true);
+                return (null, false);
             }
 
             Count(builds, method);
@@ -127,7 +130,7 @@ internal sealed class SummaryCache
             }
 
             done[method] = summary;
-            return (summary, true);
+            return (summary, !cut.Contains(method));
         }
     }
 

@@ -176,6 +176,38 @@ public sealed class SummaryCacheTests
         Assert.All(DrmCallRecognizer.For(analyzed).Summaries.Builds.Values, count => Assert.Equal(1, count));
     }
 
+    [Fact]
+    public void A_chain_that_reaches_a_cut_method_later_is_cut_whatever_order_the_methods_are_asked_in()
+    {
+        // The driver's threads decide which method of a long cycle is asked for first. Asked from
+        // R400, the chain R400..R655 is cut; asked later from R300, the chain must be cut too when it
+        // reaches R400, even though R400's answer is already known.
+        var helpers = new StringBuilder("internal static class Ring\n{\n");
+        const int length = 1000;
+        for (int i = 0; i < length; i++)
+        {
+            helpers.AppendLine($"    public static int R{i}(uint c, int n) => n == 0 ? Native.DRMIsActivated(c, 1, IntPtr.Zero) : R{(i + 1) % length}(c, n - 1);");
+        }
+
+        helpers.AppendLine("}");
+        Compilation compilation = Compile(("/Ring.cs", SpecPrograms.Usings + helpers));
+        INamedTypeSymbol ring = compilation.GetTypeByMetadataName("Ring")!;
+        IMethodSymbol Method(int i) => ring.GetMembers("R" + i).OfType<IMethodSymbol>().Single();
+        DrmCallRecognizer recognizer = DrmCallRecognizer.For(compilation);
+
+        foreach (int first in new[] { 400, 300, 0, 999 })
+        {
+            Assert.Null(recognizer.Recognize(Method(first)).Summary);
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            Assert.Null(recognizer.Recognize(Method(i)).Summary);
+        }
+
+        Assert.All(recognizer.Summaries.Builds.Values, count => Assert.Equal(1, count));
+    }
+
     /// <summary>Keeps the compilation the analyzers ran on (the driver's own copy), to read its summaries.</summary>
 #pragma warning disable RS1036, RS1012 // A test-only analyzer that only observes the compilation.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
