@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MsDrm.Analyzers.FlowInfrastructure;
 
 namespace MsDrm.Analyzers.HandleFlow;
 
@@ -14,7 +15,7 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// per key (numbered by <see cref="FlowKeys"/>), immutable id arrays in copy-on-write chunks
 /// (<see cref="KeyedIds"/>): a copy shares them, a join skips what both sides share.
 /// </remarks>
-internal sealed class FlowState
+internal sealed class FlowState : IFlowLattice<FlowState>
 {
     private static readonly int[] NoIds = Array.Empty<int>();
 
@@ -59,7 +60,7 @@ internal sealed class FlowState
 
     internal static FlowState Empty(FlowKeys keys) => new(keys, Array.Empty<ulong>(), 0, new KeyedIds(keys, keys.Holders), new KeyedIds(keys, keys.Links), LifetimeState.Empty(keys));
 
-    internal FlowState Clone()
+    public FlowState Clone()
     {
         keys.CountWork(live.Length);
         return new(keys, (ulong[])live.Clone(), LiveCount, holders.Fork(), links.Fork(), Lifetime.Fork());
@@ -84,7 +85,7 @@ internal sealed class FlowState
     }
 
     /// <summary>Adds everything <paramref name="other"/> holds; true when this state grew.</summary>
-    internal bool JoinWith(FlowState other)
+    public bool JoinWith(FlowState other)
     {
         bool changed = false;
         if (other.live.Length > live.Length)

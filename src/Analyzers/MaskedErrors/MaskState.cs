@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HandleFlow;
 
 namespace MsDrm.Analyzers.MaskedErrors;
@@ -8,7 +9,7 @@ namespace MsDrm.Analyzers.MaskedErrors;
 /// The facts each tracked slot (a local, or a flow capture that copied one) may hold at a program
 /// point. A may-analysis: joins are unions, so loops converge and a fact found on any path is kept.
 /// </summary>
-internal sealed class MaskState
+internal sealed class MaskState : IFlowLattice<MaskState>
 {
     private readonly Dictionary<object, ImmutableHashSet<MaskFact>> slots;
 
@@ -35,10 +36,10 @@ internal sealed class MaskState
     }
 
     // The sets are immutable, so a copy shares them.
-    internal MaskState Clone() => new(new Dictionary<object, ImmutableHashSet<MaskFact>>(slots, FlowKeyComparer.Instance));
+    public MaskState Clone() => new(new Dictionary<object, ImmutableHashSet<MaskFact>>(slots, FlowKeyComparer.Instance));
 
     /// <summary>Adds everything <paramref name="other"/> holds; true when this state grew.</summary>
-    internal bool JoinWith(MaskState other)
+    public bool JoinWith(MaskState other)
     {
         bool changed = false;
         foreach (var pair in other.slots)
