@@ -12,8 +12,12 @@ namespace MsDrm.Analyzers.HresultFlow;
 /// </summary>
 internal static class DeadStoreAnalysis
 {
-    /// <summary>True when some path from the store at <paramref name="store"/> drops the stored value.</summary>
-    internal static bool IsDeadOnSomePath(FlowPosition store, ILocalSymbol local)
+    /// <summary>
+    /// True when some path from the store at <paramref name="store"/> drops the stored value. A path
+    /// that has taken the failure side of another HRESULT's success test (<paramref name="failureSides"/>)
+    /// and then leaves the method reports an error already: it does not count.
+    /// </summary>
+    internal static bool IsDeadOnSomePath(FlowPosition store, ILocalSymbol local, FailureSides failureSides)
     {
         ControlFlowGraph graph = store.Graph;
         if (CatchHandlerReads(graph, store.Block, local))
@@ -21,13 +25,23 @@ internal static class DeadStoreAnalysis
             return false;
         }
 
+        // A block explored off the failure side covers every path through it on the failure side too.
         var visited = new HashSet<int>();
-        var pending = new Stack<(BasicBlock Block, int Start)>();
-        pending.Push((store.Block, store.Index + 1));
+        var visitedOnFailure = new HashSet<int>();
+        var pending = new Stack<(BasicBlock Block, int Start, bool OnFailure)>();
+        pending.Push((store.Block, store.Index + 1, false));
+
+        void Push(BasicBlock next, bool onFailure)
+        {
+            if (onFailure ? !visited.Contains(next.Ordinal) && visitedOnFailure.Add(next.Ordinal) : visited.Add(next.Ordinal))
+            {
+                pending.Push((next, 0, onFailure));
+            }
+        }
 
         while (pending.Count > 0)
         {
-            (BasicBlock block, int start) = pending.Pop();
+            (BasicBlock block, int start, bool onFailure) = pending.Pop();
             switch (ScanBlock(block, start, local))
             {
                 case LocalAccess.Read:
@@ -38,6 +52,11 @@ internal static class DeadStoreAnalysis
 
             if (block.Kind == BasicBlockKind.Exit)
             {
+                if (onFailure)
+                {
+                    continue;
+                }
+
                 return true;
             }
 
@@ -48,15 +67,18 @@ internal static class DeadStoreAnalysis
                     continue;
                 }
 
+                bool failing = onFailure || failureSides.IsFailureSide(block, conditional: branch == block.ConditionalSuccessor);
                 switch (Follow(graph, branch, local))
                 {
-                    case PathEnd.Dead:
-                        return true;
-                    case PathEnd.Continues when branch.Destination is { } next && visited.Add(next.Ordinal):
-                        pending.Push((next, 0));
+                    case PathEnd.Thrown when failing:
                         break;
-                    case PathEnd.AfterFinally when ControlFlowRegions.AfterTryFinally(graph, branch.Source) is { } after && visited.Add(after.Ordinal):
-                        pending.Push((after, 0));
+                    case PathEnd.Dead or PathEnd.Thrown:
+                        return true;
+                    case PathEnd.Continues when branch.Destination is { } next:
+                        Push(next, failing);
+                        break;
+                    case PathEnd.AfterFinally when ControlFlowRegions.AfterTryFinally(graph, branch.Source) is { } after:
+                        Push(after, failing);
                         break;
                 }
             }
@@ -68,7 +90,12 @@ internal static class DeadStoreAnalysis
     private enum PathEnd
     {
         Continues,
+
+        /// <summary>The value is lost without leaving the method (the local's scope ends in a handler).</summary>
         Dead,
+
+        /// <summary>The path leaves the method by an exception.</summary>
+        Thrown,
         Read,
 
         /// <summary>The end of a finally block: flow goes on after the try statement (its normal exit).</summary>
@@ -109,7 +136,7 @@ internal static class DeadStoreAnalysis
             case ControlFlowBranchSemantics.Throw:
             case ControlFlowBranchSemantics.Rethrow:
             case ControlFlowBranchSemantics.ProgramTermination:
-                return PathEnd.Dead;
+                return PathEnd.Thrown;
             case ControlFlowBranchSemantics.StructuredExceptionHandling:
                 // The end of a finally or filter: the value is lost if the local's scope ends here;
                 // after a finally, flow is followed at the try statement's normal exit (jumps out of

@@ -36,6 +36,9 @@ internal sealed class DrmBody
         this.recognizer = recognizer;
     }
 
+    /// <summary>The API model of the body's compilation.</summary>
+    internal DrmCallRecognizer Recognizer => recognizer;
+
     /// <summary>The root of the body's operation tree (a method body, constructor body, or block).</summary>
     internal IOperation Root { get; }
 

@@ -86,7 +86,7 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
 
         foreach (ILocalSymbol local in locals)
         {
-            if (!DeadStoreAnalysis.IsDeadOnSomePath(position, local))
+            if (!DeadStoreAnalysis.IsDeadOnSomePath(position, local, new FailureSides(graph, body.Recognizer, local)))
             {
                 return false;
             }
