@@ -154,7 +154,7 @@ internal static class EnginePhaseProfile
 
                     if (ControlFlowGraphLocator.TryFind(graph, invocation.Syntax, CancellationToken.None, out FlowPosition position))
                     {
-                        _ = locals.All(local => !sharing.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local));
+                        _ = locals.All(local => !sharing.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local, new FailureSides(graph, recognizer, local)));
                     }
                 }
 
