@@ -82,11 +82,20 @@ internal sealed class MaskContext
     /// </summary>
     internal static bool IsCleanupMethod(RecognizedMethod method) => method.Function is { IsClose: true } || method.Summary is { ForwardsOnlyCloses: true };
 
-    /// <summary>The close function (or closing method) whose result <paramref name="value"/> is; null otherwise.</summary>
+    /// <summary>
+    /// The close function (or closing method) whose result <paramref name="value"/> is; null otherwise.
+    /// A chained assignment (<c>hr = rc = DRMCloseSession(h)</c>) passes the close result on.
+    /// </summary>
     internal static IInvocationOperation? CleanupCall(DrmCallRecognizer recognizer, IOperation value)
-        => OperationShapes.StripConversions(value) is IInvocationOperation call && IsCleanupMethod(recognizer.Recognize(call.TargetMethod))
-            ? call
-            : null;
+    {
+        IOperation result = OperationShapes.StripConversions(value);
+        while (result is ISimpleAssignmentOperation { IsRef: false } chained)
+        {
+            result = OperationShapes.StripConversions(chained.Value);
+        }
+
+        return result is IInvocationOperation call && IsCleanupMethod(recognizer.Recognize(call.TargetMethod)) ? call : null;
+    }
 
     internal static bool IsCleanup(DrmCallRecognizer recognizer, IOperation value) => CleanupCall(recognizer, value) is not null;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -26,21 +27,33 @@ public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
+        // `local = DRMCloseX(...)`, possibly chained (`hr = rc = DRMCloseX(...)`), is what can mask a failure.
+        var assignments = new List<SyntaxNode>();
         IOperation value = invocation;
-        while (value.Parent is IConversionOperation conversion)
+        while (true)
         {
-            value = conversion;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            if (value.Parent is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment || assignment.Value != value)
+            {
+                break;
+            }
+
+            assignments.Add(assignment.Syntax);
+            value = assignment;
         }
 
-        // Only `local = DRMCloseX(...)` can mask a failure; any other close call costs nothing more.
-        if (value.Parent is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment || assignment.Value != value)
+        if (assignments.Count == 0)
         {
             return;
         }
 
         foreach (MaskedError error in body.GetMaskedErrors(context.GetControlFlowGraph, context.CancellationToken))
         {
-            if (error.Assignment == assignment.Syntax)
+            if (assignments.Contains(error.Assignment))
             {
                 var related = new RelatedLocations();
                 foreach (SyntaxNode failure in error.Failures)
@@ -50,7 +63,7 @@ public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ErrorMasked,
-                    assignment.Syntax.GetLocation(),
+                    error.Assignment.GetLocation(),
                     related.Locations,
                     related.AddTo(ImmutableDictionary<string, string?>.Empty),
                     error.Local,

@@ -41,6 +41,57 @@ internal static class MSDRM006ShapeCases
 
             return hr;
             """),
+        MSDRM006Cases.Run("Chained_assignment_passes_the_close_result_on",
+            // 'hr = rc = Close(...)' stores the close result in both: hr's failure is masked by the outer assignment.
+            Dup + """
+            int rc;
+            int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
+            if ({|#1:hr < 0|})
+            {
+                Console.WriteLine("not activated");
+            }
+
+            {|MSDRM006:hr = rc = Native.DRMCloseSession(dup)|};
+            Console.WriteLine(rc);
+            return hr;
+            """,
+            Dup + """
+            int rc;
+            int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
+            if (hr < 0)
+            {
+                Console.WriteLine("not activated");
+            }
+
+            rc = Native.DRMCloseSession(dup);
+            return hr < 0 ? hr : rc;
+            """),
+        MSDRM006Cases.Run("Inner_target_of_a_chained_assignment_is_masked",
+            // 'rc = hr = Close(...)': the inner assignment overwrites hr's failure.
+            Dup + """
+            int rc;
+            int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
+            if ({|#1:hr < 0|})
+            {
+                Console.WriteLine("not activated");
+            }
+
+            rc = {|MSDRM006:hr = Native.DRMCloseSession(dup)|};
+            Console.WriteLine(rc);
+            return hr;
+            """,
+            Dup + """
+            int rc;
+            int hr = Native.DRMIsActivated(dup, 0, IntPtr.Zero);
+            if (hr < 0)
+            {
+                Console.WriteLine("not activated");
+            }
+
+            rc = Native.DRMCloseSession(dup);
+            Console.WriteLine(rc);
+            return hr;
+            """),
         MSDRM006Cases.Run("Return_inside_try_is_not_overwritten_by_finally",
             // 'return hr' takes the value before the finally runs: the finally's assignment masks nothing.
             Dup + """
