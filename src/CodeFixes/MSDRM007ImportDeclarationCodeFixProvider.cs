@@ -43,6 +43,14 @@ public sealed class MSDRM007ImportDeclarationCodeFixProvider : CodeFixProvider
                 : [];
             Document document = context.Document;
             var span = diagnostic.Location.SourceSpan;
+
+            // The fixes rewrite a method declaration; an extern local function is reported but not fixed.
+            if (await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false) is not { } root
+                || ImportFixRunner.Locate(root, span) is null)
+            {
+                continue;
+            }
+
             var actions = new List<CodeAction>();
             foreach (ImportFixer fixer in ImportFixRunner.Fixers.Where(f => kinds.Contains(f.Kind.ToString(), StringComparer.Ordinal)))
             {

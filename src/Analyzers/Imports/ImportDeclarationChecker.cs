@@ -41,7 +41,7 @@ internal sealed class ImportDeclarationChecker
     {
         // Imports are static, non-generic and outside generic types; anything else is a compile
         // error already, with nothing for this rule to add.
-        if (method.MethodKind != MethodKind.Ordinary || !method.IsStatic || method.IsGenericMethod
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !method.IsStatic || method.IsGenericMethod
             || InGenericType(method) || HasErrorType(method) || HasSyntaxErrors(method, cancellationToken))
         {
             return null;

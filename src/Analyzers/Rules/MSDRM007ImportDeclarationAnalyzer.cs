@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.Imports;
 
@@ -10,7 +13,8 @@ namespace MsDrm.Analyzers.Rules;
 /// <summary>
 /// MSDRM007: an msdrm.dll import (<c>[DllImport]</c> extern or <c>[LibraryImport]</c> partial, any
 /// library name, recognised by entry point) declared so the call cannot work. A symbol action on
-/// methods: it never looks at a body, and a method that is not an import costs one flag test.
+/// methods (and on extern local functions): it never looks at a body, and a method that is not an
+/// import costs one flag test.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MSDRM007ImportDeclarationAnalyzer : DiagnosticAnalyzer
@@ -27,26 +31,30 @@ public sealed class MSDRM007ImportDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var checker = ImportDeclarationChecker.Create(start.Compilation, DrmCallRecognizer.For(start.Compilation));
-            start.RegisterSymbolAction(symbol => Analyze(symbol, checker), SymbolKind.Method);
+            start.RegisterSymbolAction(symbol => Analyze((IMethodSymbol)symbol.Symbol, checker, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
+
+            // `static extern` local functions are imports too, but no symbol action sees them.
+            start.RegisterOperationAction(
+                operation => Analyze(((ILocalFunctionOperation)operation.Operation).Symbol, checker, operation.ReportDiagnostic, operation.CancellationToken),
+                OperationKind.LocalFunction);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ImportDeclarationChecker checker)
+    private static void Analyze(IMethodSymbol method, ImportDeclarationChecker checker, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.Symbol;
         if (!method.IsExtern && !method.IsPartialDefinition)
         {
             return;
         }
 
-        if (checker.Check(method, context.CancellationToken) is not { Mismatches.IsEmpty: false } import
+        if (checker.Check(method, cancellationToken) is not { Mismatches.IsEmpty: false } import
             || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
         {
             return;
         }
 
         string kinds = string.Join(",", import.Mismatches.Select(m => m.Kind.ToString()).Distinct());
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(Diagnostic.Create(
             Descriptors.ImportDeclaration,
             location,
             ImmutableDictionary<string, string?>.Empty

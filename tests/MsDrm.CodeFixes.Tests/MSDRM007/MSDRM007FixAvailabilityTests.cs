@@ -107,4 +107,25 @@ public class MSDRM007FixAvailabilityTests
             """);
         Assert.Equal(["MSDRM007.HresultReturn"], keys);
     }
+
+    [Fact]
+    public async Task No_action_is_offered_for_an_extern_local_function()
+    {
+        // The diagnostic is reported (OfferedKeysAsync asserts it), but the fixes rewrite method declarations only.
+        var keys = await MSDRM007FixTest.OfferedKeysAsync("""
+            using System.Runtime.InteropServices;
+
+            internal static class Licenses
+            {
+                internal static int Add(uint session, string license)
+                {
+                    return DRMAddLicense(session, 0, license);
+
+                    [DllImport("msdrm.dll")]
+                    static extern int DRMAddLicense(uint hLicenseStorage, uint uFlags, string wszLicense);
+                }
+            }
+            """);
+        Assert.Empty(keys);
+    }
 }
