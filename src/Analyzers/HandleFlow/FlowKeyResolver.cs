@@ -44,12 +44,24 @@ internal static class FlowKeyResolver
         _ => null,
     };
 
-    /// <summary>A field of a plain local struct that nobody captures (<c>parameters.hEnablingPrincipal</c>), else null.</summary>
+    /// <summary>
+    /// A field of a plain local struct that nobody captures (<c>parameters.hEnablingPrincipal</c>, or a
+    /// tuple local's <c>t.h</c>), else null.
+    /// </summary>
     private static StructFieldKey? StructField(IFieldReferenceOperation field, VariableSharing sharing)
         => field is { Field.IsStatic: false, Instance: ILocalReferenceOperation { Local: { RefKind: RefKind.None, Type: { TypeKind: TypeKind.Struct } } local } }
             && sharing.ResolveAlias(local) is ILocalSymbol owner && !sharing.IsUntrackable(owner)
-            ? new StructFieldKey(owner, field.Field)
+            ? new StructFieldKey(owner, ElementField(field.Field))
             : null;
+
+    /// <summary>
+    /// One symbol per tuple element whatever it is called: <c>t.h</c> and <c>t.Item1</c> are the same
+    /// field (the generic <c>ValueTuple</c>'s <c>Item1</c>); any other field is itself.
+    /// </summary>
+    internal static IFieldSymbol ElementField(IFieldSymbol field)
+        => field.ContainingType is { IsTupleType: true } && field.CorrespondingTupleField is { } element
+            ? element.OriginalDefinition
+            : field;
 
     /// <summary>What an HRESULT test refers to: the creating call itself, or the variable holding its result.</summary>
     internal static object? HresultKey(IOperation operation, VariableSharing sharing)

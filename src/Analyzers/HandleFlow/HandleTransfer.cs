@@ -16,7 +16,7 @@ namespace MsDrm.Analyzers.HandleFlow;
 /// creations, closes, copies and escapes on the way. Branch conditions are
 /// <see cref="ConditionRefinement"/>'s job; what a call is, the recognizer's.
 /// </summary>
-internal sealed class HandleTransfer
+internal sealed partial class HandleTransfer
 {
     private static readonly int[] None = Array.Empty<int>();
 
@@ -60,6 +60,8 @@ internal sealed class HandleTransfer
                 return None;
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment);
+            case IDeconstructionAssignmentOperation deconstruction when Deconstruct(deconstruction):
+                return None;
             case IInvocationOperation invocation:
                 return Invoke(invocation);
             case IFlowAnonymousFunctionOperation:
@@ -121,45 +123,15 @@ internal sealed class HandleTransfer
     internal void EvalReturned(IOperation returned)
     {
         int[] value = Eval(returned);
+        if (OperationShapes.StripConversions(returned).Type is { IsTupleType: true })
+        {
+            // A tuple is no handle: the caller gets a struct, not a creation (a summary records none).
+            Escape(value);
+            return;
+        }
+
         findings?.Summary?.Returned(value);
         Escape(value);
-    }
-
-    private int[] Assign(ISimpleAssignmentOperation assignment)
-    {
-        if (assignment.IsRef)
-        {
-            // ref alias = ref copy: binds a name (see VariableSharing), moves no value.
-            Eval(assignment.Value);
-            return None;
-        }
-
-        IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
-        object? key = FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising);
-        if (key is not null && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
-            && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
-        {
-            // w = x.Duplicate(): the old wrapper in w is lost before the new one exists.
-            Overwrite(key, keep: None, assignment.Syntax);
-        }
-
-        int[] value = Eval(assignment.Value);
-        if (key is not null)
-        {
-            Overwrite(key, keep: value, assignment.Syntax);
-            Hold(key, value);
-            CopyLinks(key, assignment.Value);
-            Lifetime.Assign(key, assignment.Value);
-            findings?.NameSites(value, target);
-        }
-        else if (target is not IDiscardOperation)
-        {
-            // Field, property, array element, out/ref parameter, captured or ref local: stored away.
-            EvalChildren(target);
-            Escape(value);
-        }
-
-        return value;
     }
 
     private int[] Invoke(IInvocationOperation invocation)
