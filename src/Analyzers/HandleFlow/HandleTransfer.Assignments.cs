@@ -22,7 +22,7 @@ internal sealed partial class HandleTransfer
             return None;
         }
 
-        IOperation target = assignment.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : assignment.Target;
+        IOperation target = WithoutDeclaration(assignment.Target);
         object? key = FlowKeyResolver.TrackableKey(target, context.Sharing, context.Summarising);
         if (key is not null && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
             && Recognizer.Recognize(call.TargetMethod) is { Function: null, ReturnedWrapper: not null })
@@ -155,6 +155,7 @@ internal sealed partial class HandleTransfer
         return values;
     }
 
+    /// <summary>The variable a target names: <c>var x</c> and <c>out uint x</c> declare it.</summary>
     private static IOperation WithoutDeclaration(IOperation operation)
         => operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
 }

@@ -269,10 +269,7 @@ internal sealed partial class HandleTransfer
             target = OperationShapes.StripConversions(addressOf.Reference);
         }
 
-        if (target is IDeclarationExpressionOperation declaration)
-        {
-            target = declaration.Expression;
-        }
+        target = WithoutDeclaration(target);
 
         if (target is IDiscardOperation)
         {
