@@ -7,6 +7,7 @@ internal sealed record BenchOptions
     internal bool Scaling { get; init; }
     internal bool WorstCase { get; init; }
     internal bool Profile { get; init; }
+    internal bool OursOnly { get; init; }
     internal bool Fixes { get; init; }
     internal bool Concurrent { get; init; }
     internal bool Verbose { get; init; }
@@ -16,12 +17,13 @@ internal sealed record BenchOptions
     internal int Warmup { get; init; } = 1;
 
     internal const string Usage = """
-        usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case | --profile | --fixes] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
+        usage: MsDrm.Benchmarks [--quick | --scaling | --worst-case | --profile [--ours-only] | --fixes] [--files N] [--rounds N] [--warmup N] [--concurrent] [--verbose]
           (default)     N files (1,000), 5 rounds after 1 warm-up: compile alone, no-op driver, ours, CA2000+CA1806, IDisposableAnalyzers
           --quick       40 files, 1 round, no warm-up, plus a small worst case: proves the program works (CI)
           --scaling     ours at N = 250, 500, 1,000, 2,000 (3 rounds each): ms per file
           --worst-case  one method of 5,000 statements; one file of 500 DRM methods
           --profile     where our time goes: per rule, empty per-body callbacks, engine phases body by body
+          --ours-only   with --profile: only our analyzers through the driver, no probe and no engine phases (to run under a CPU profiler)
           --fixes       RegisterCodeFixesAsync per MSDRM001/MSDRM002 diagnostic of the corpus (median, max; 3 rounds)
           --concurrent  concurrent build and analysis (default: one thread, for steadier numbers)
         """;
@@ -41,6 +43,7 @@ internal sealed record BenchOptions
                 case "--scaling": options = options with { Scaling = true }; break;
                 case "--worst-case": options = options with { WorstCase = true }; break;
                 case "--profile": options = options with { Profile = true }; break;
+                case "--ours-only": options = options with { OursOnly = true }; break;
                 case "--fixes": options = options with { Fixes = true }; break;
                 case "--concurrent": options = options with { Concurrent = true }; break;
                 case "--verbose": options = options with { Verbose = true }; break;

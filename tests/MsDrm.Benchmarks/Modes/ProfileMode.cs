@@ -18,7 +18,7 @@ internal static class ProfileMode
             return true;
         }
 
-        var sets = new List<AnalyzerSet> { ours, RegistrationShapeProbe.Set };
+        var sets = options.OursOnly ? new List<AnalyzerSet> { ours } : new List<AnalyzerSet> { ours, RegistrationShapeProbe.Set };
         int rounds = options.RoundsOr(3);
         var files = CorpusGenerator.Generate(options.Files);
         var corpus = new CorpusCompilation(files, options.Concurrent);
@@ -36,6 +36,13 @@ internal static class ProfileMode
         {
             double ms = results.Median(ours.Name, r => r.PerAnalyzerMs[rule]);
             driver.Row("  " + rule, Format.Ms2(ms), Format.Percent(Statistics.Ratio(ms, compile)));
+        }
+
+        if (options.OursOnly)
+        {
+            Console.WriteLine();
+            Console.Write(driver);
+            return ok;
         }
 
         double probe = results.Median(RegistrationShapeProbe.SetName, r => r.AnalyzerExecutionMs);
