@@ -31,7 +31,12 @@ public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is not analysed, so no callback of ours runs there. Diagnostics are not
+        // re-checked on the way out: every one is located at the call the callback was given, in
+        // the body the driver chose to analyse, and that check walks each reporting file's tokens
+        // (once per file, about as much as the rest of our work on the corpus). The one place a
+        // non-generated body can still hold hidden code, a `#line hidden` region, is skipped below.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             DrmCallRecognizer recognizer = DrmCallRecognizer.For(start.Compilation);
@@ -60,6 +65,11 @@ public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (IsHidden(invocation.Syntax))
+        {
+            return;
+        }
+
         DrmBody body = DrmBody.For(OperationRoots.RootOf(invocation), recognizer);
         if (body.HasFailed)
         {
@@ -76,6 +86,10 @@ public abstract class DrmRuleAnalyzer : DiagnosticAnalyzer
             body.MarkFailed();
         }
     }
+
+    /// <summary>True inside a <c>#line hidden</c> region: code a generator wrote into a user's file.</summary>
+    private static bool IsHidden(SyntaxNode node)
+        => node.SyntaxTree.HasHiddenRegions() && node.SyntaxTree.GetLineVisibility(node.SpanStart) == LineVisibility.Hidden;
 
     private static bool RethrowRequested(OperationAnalysisContext context, IInvocationOperation invocation)
         => AnalyzerOptionsReader.GetBool(context.Options, invocation.Syntax.SyntaxTree, RethrowExceptionsKey, defaultValue: false);
