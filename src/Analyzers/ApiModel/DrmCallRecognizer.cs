@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -56,6 +57,25 @@ internal sealed class DrmCallRecognizer
     /// <summary>What a method is to the API model (cached per method).</summary>
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
+        if (RecognizeWithoutSummary(method) is { } known)
+        {
+            return known;
+        }
+
+        // A user method with one body: what its summary says (a method on a cycle of calls, or one
+        // whose summary is still being computed further up this call chain, is an unknown method).
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        (MethodSummary? summary, bool final) = Summaries.Get(method);
+        RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
+        return final ? methodCache.GetOrAdd(method, recognized) : recognized;
+    }
+
+    /// <summary>
+    /// What a method is to the API model when that needs no summary; null for a user method with a
+    /// body that is no import or runtime method (only its summary can say).
+    /// </summary>
+    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method)
+    {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
         if (methodCache.TryGetValue(method, out RecognizedMethod? known))
         {
@@ -63,16 +83,18 @@ internal sealed class DrmCallRecognizer
         }
 
         RecognizedMethod classified = Classify(method);
-        if (classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(method))
-        {
-            return methodCache.GetOrAdd(method, classified);
-        }
+        return classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(method) ? methodCache.GetOrAdd(method, classified) : null;
+    }
 
-        // A user method with one body: what its summary says (a method on a cycle of calls, or one
-        // whose summary is still being computed further up this call chain, is an unknown method).
-        (MethodSummary? summary, bool final) = Summaries.Get(method);
-        RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
-        return final ? methodCache.GetOrAdd(method, recognized) : recognized;
+    /// <summary>The runtime's types this compilation sees (null where the runtime is not referenced).</summary>
+    internal IEnumerable<INamedTypeSymbol?> RuntimeTypes()
+    {
+        yield return DrmExceptionType;
+        yield return NativeMethodsType;
+        foreach (INamedTypeSymbol? wrapper in wrapperTypes)
+        {
+            yield return wrapper;
+        }
     }
 
     /// <summary>The msdrm.dll function a method binds to, or null when it is not a DRM call.</summary>

@@ -19,6 +19,13 @@ internal static class SummaryBuilder
 {
     internal static MethodSummary? Build(IMethodSymbol method, Compilation compilation, DrmCallRecognizer recognizer)
     {
+        if (!recognizer.Summaries.Reachability.MayCallDrm(method))
+        {
+            // No call in it can lead to a DRM call: known without binding the body. Parameter effects
+            // stay on demand, as for any body without DRM calls.
+            return new MethodSummary(method, forwardsHresult: false, forwardsOnlyCloses: false, ImmutableArray<SummaryCreation>.Empty, hasDrmCalls: false);
+        }
+
         if (SummaryBody.Of(method, compilation, CancellationToken.None) is not { } body)
         {
             return null;

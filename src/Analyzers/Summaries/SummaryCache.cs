@@ -47,7 +47,11 @@ internal sealed class SummaryCache
         this.compilation = compilation;
         this.recognizer = recognizer;
         SafeHandles = new UserSafeHandles(compilation, recognizer);
+        Reachability = new DrmReachability(compilation, recognizer);
     }
+
+    /// <summary>The cheap first check: which methods cannot reach a DRM call (asked under this cache's lock).</summary>
+    internal DrmReachability Reachability { get; }
 
     /// <summary>The user's SafeHandle subclasses that wrap a handle kind.</summary>
     internal UserSafeHandles SafeHandles { get; }

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MsDrm.Analyzers.ApiModel;
+
+namespace MsDrm.Analyzers.Summaries;
+
+/// <summary>
+/// The summaries' cheap first check, from syntax and declarations only: can a user method reach a
+/// DRM call at all? It cannot when none of the calls written in its body carries a name of
+/// <see cref="DrmCallNames"/> or the name of a user method that can. Most helpers of ordinary code
+/// are passed over this way without binding their bodies. The answer over-approximates (a name is
+/// enough), so "no" is exact: such a method neither forwards an HRESULT nor creates a handle.
+/// </summary>
+/// <remarks>
+/// Methods that call each other are one strongly connected component: all of them reach a DRM call
+/// as soon as one does (Tarjan's algorithm over the calls by name). Answers are kept per compilation.
+/// Called under the summary cache's lock only, so it needs no lock of its own.
+/// </remarks>
+internal sealed class DrmReachability
+{
+    private readonly Compilation compilation;
+    private readonly DrmCallRecognizer recognizer;
+    private readonly Dictionary<IMethodSymbol, bool> known = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, int> onStack = new(SymbolEqualityComparer.Default);
+    private readonly List<IMethodSymbol> stack = new();
+    private readonly Dictionary<string, ImmutableArray<IMethodSymbol>> methodsByName = new(StringComparer.Ordinal);
+    private DrmCallNames? names;
+
+    internal DrmReachability(Compilation compilation, DrmCallRecognizer recognizer)
+    {
+        this.compilation = compilation;
+        this.recognizer = recognizer;
+    }
+
+    /// <summary>False only when no call in the method's body (nested functions included) can lead to a DRM call.</summary>
+    internal bool MayCallDrm(IMethodSymbol method)
+    {
+        names ??= DrmCallNames.Create(compilation, recognizer);
+        if (!names.IsComplete)
+        {
+            return true;
+        }
+
+        Visit(method, out bool reaches);
+        return reaches;
+    }
+
+    /// <summary>Returns the lowest stack index the method's calls lead back to (its component's root).</summary>
+    private int Visit(IMethodSymbol method, out bool reaches)
+    {
+        if (known.TryGetValue(method, out reaches))
+        {
+            return int.MaxValue;
+        }
+
+        if (onStack.TryGetValue(method, out int index))
+        {
+            reaches = false;
+            return index;
+        }
+
+        index = stack.Count;
+        onStack.Add(method, index);
+        stack.Add(method);
+        int low = index;
+        reaches = !HasStackRoom();
+        foreach (string name in reaches ? Enumerable.Empty<string>() : CalledNames(method))
+        {
+            if (names!.Contains(name))
+            {
+                reaches = true;
+                break;
+            }
+
+            foreach (IMethodSymbol callee in MethodsNamed(name))
+            {
+                if (recognizer.RecognizeWithoutSummary(callee) is { } direct)
+                {
+                    reaches |= direct.IsDrmRelated;
+                }
+                else
+                {
+                    low = Math.Min(low, Visit(callee, out bool calleeReaches));
+                    reaches |= calleeReaches;
+                }
+            }
+
+            if (reaches)
+            {
+                break;
+            }
+        }
+
+        if (low == index || reaches)
+        {
+            // The component's root (or a method that reaches by itself): settle what is settled.
+            known[method] = reaches;
+        }
+
+        if (low == index)
+        {
+            for (int i = stack.Count - 1; i >= index; i--)
+            {
+                known[stack[i]] = reaches;
+                onStack.Remove(stack[i]);
+                stack.RemoveAt(i);
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// The simple names of the calls written in the method's body. A local function's calls are read
+    /// in its whole enclosing member, so calls between sibling local functions are seen. Calls the
+    /// compiler writes (query clauses, collection initialisers' <c>Add</c>, an interpolated string
+    /// handler's appends) are named too.
+    /// </summary>
+    private static IEnumerable<string> CalledNames(IMethodSymbol method)
+    {
+        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
+        if (implementation.DeclaringSyntaxReferences.Length == 0)
+        {
+            yield break;
+        }
+
+        SyntaxNode node = implementation.DeclaringSyntaxReferences[0].GetSyntax();
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            node = node.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() ?? node;
+        }
+
+        foreach (SyntaxNode descendant in node.DescendantNodes())
+        {
+            switch (descendant)
+            {
+                case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
+                    yield return name;
+                    break;
+                case InvocationExpressionSyntax:
+                    // `GetAction()()`: a delegate's Invoke, never a DRM method; its parts are walked anyway.
+                    break;
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                case CollectionExpressionSyntax:
+                    yield return "Add";
+                    break;
+                case InterpolatedStringExpressionSyntax:
+                    // A user's interpolated string handler is called through these.
+                    yield return "AppendLiteral";
+                    yield return "AppendFormatted";
+                    break;
+                case QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax:
+                    foreach (string queryMethod in QueryMethods)
+                    {
+                        yield return queryMethod;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static readonly string[] QueryMethods =
+    {
+        "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+        "GroupBy", "Join", "GroupJoin", "Cast",
+    };
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        ParenthesizedExpressionSyntax parenthesized => NameOf(parenthesized.Expression),
+        _ => null,
+    };
+
+    private ImmutableArray<IMethodSymbol> MethodsNamed(string name)
+    {
+        if (!methodsByName.TryGetValue(name, out ImmutableArray<IMethodSymbol> methods))
+        {
+            methods = compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().ToImmutableArray();
+            methodsByName.Add(name, methods);
+        }
+
+        return methods;
+    }
+
+    private static bool HasStackRoom()
+    {
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return true;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
+        }
+    }
+}
