@@ -18,6 +18,7 @@ internal sealed class DrmCallRecognizer
     private static readonly ConditionalWeakTable<Compilation, DrmCallRecognizer> ByCompilation = new();
 
     private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> methodCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> bySymbolInstance = new(SymbolInstanceComparer.Instance);
     private readonly ImportEntryPoints entryPoints;
     private readonly INamedTypeSymbol?[] wrapperTypes;
 
@@ -57,17 +58,32 @@ internal sealed class DrmCallRecognizer
     /// <summary>What a method is to the API model (cached per method).</summary>
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
+        // Every rule asks for every call: the symbol the call binds to is looked up as it is first
+        // (identity hash), and only a miss pays for normalising it and comparing symbols.
+        if (bySymbolInstance.TryGetValue(method, out RecognizedMethod? seen))
+        {
+            return seen;
+        }
+
         if (RecognizeWithoutSummary(method) is { } known)
         {
+            bySymbolInstance.TryAdd(method, known);
             return known;
         }
 
         // A user method with one body: what its summary says (a method on a cycle of calls, or one
         // whose summary is still being computed further up this call chain, is an unknown method).
-        method = (method.ReducedFrom ?? method).OriginalDefinition;
-        (MethodSummary? summary, bool final) = Summaries.Get(method);
+        IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        (MethodSummary? summary, bool final) = Summaries.Get(definition);
         RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
-        return final ? methodCache.GetOrAdd(method, recognized) : recognized;
+        if (!final)
+        {
+            return recognized;
+        }
+
+        recognized = methodCache.GetOrAdd(definition, recognized);
+        bySymbolInstance.TryAdd(method, recognized);
+        return recognized;
     }
 
     /// <summary>
