@@ -30,6 +30,7 @@ internal sealed class DrmReachability
     private readonly Dictionary<IMethodSymbol, int> onStack = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> stack = new();
     private readonly Dictionary<string, ImmutableArray<IMethodSymbol>> methodsByName = new(StringComparer.Ordinal);
+    private Dictionary<string, List<INamedTypeSymbol>>? typesByMemberName;
     private DrmCallNames? names;
 
     internal DrmReachability(Compilation compilation, DrmCallRecognizer recognizer)
@@ -70,7 +71,7 @@ internal sealed class DrmReachability
         stack.Add(method);
         int low = index;
         reaches = !HasStackRoom();
-        foreach (string name in reaches ? Enumerable.Empty<string>() : CalledNames(method))
+        foreach (string name in reaches ? new HashSet<string>() : CalledNames(method))
         {
             if (names!.Contains(name))
             {
@@ -117,17 +118,18 @@ internal sealed class DrmReachability
     }
 
     /// <summary>
-    /// The simple names of the calls written in the method's body. A local function's calls are read
-    /// in its whole enclosing member, so calls between sibling local functions are seen. Calls the
-    /// compiler writes (query clauses, collection initialisers' <c>Add</c>, an interpolated string
-    /// handler's appends) are named too.
+    /// The simple names of the calls written in the method's body, each once. A local function's
+    /// calls are read in its whole enclosing member, so calls between sibling local functions are
+    /// seen. Calls the compiler writes (query clauses, collection initialisers' <c>Add</c>, an
+    /// interpolated string handler's appends) are named too.
     /// </summary>
-    private static IEnumerable<string> CalledNames(IMethodSymbol method)
+    private static HashSet<string> CalledNames(IMethodSymbol method)
     {
+        var called = new HashSet<string>(StringComparer.Ordinal);
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
         if (implementation.DeclaringSyntaxReferences.Length == 0)
         {
-            yield break;
+            return called;
         }
 
         SyntaxNode node = implementation.DeclaringSyntaxReferences[0].GetSyntax();
@@ -140,30 +142,30 @@ internal sealed class DrmReachability
         {
             switch (descendant)
             {
-                case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
-                    yield return name;
-                    break;
-                case InvocationExpressionSyntax:
-                    // `GetAction()()`: a delegate's Invoke, never a DRM method; its parts are walked anyway.
-                    break;
-                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                case CollectionExpressionSyntax:
-                    yield return "Add";
-                    break;
-                case InterpolatedStringExpressionSyntax:
-                    // A user's interpolated string handler is called through these.
-                    yield return "AppendLiteral";
-                    yield return "AppendFormatted";
-                    break;
-                case QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax:
-                    foreach (string queryMethod in QueryMethods)
+                case InvocationExpressionSyntax invocation:
+                    // `GetAction()()` has no name: a delegate's Invoke, never a DRM method (its parts are walked anyway).
+                    if (NameOf(invocation.Expression) is { } name)
                     {
-                        yield return queryMethod;
+                        called.Add(name);
                     }
 
                     break;
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                case CollectionExpressionSyntax:
+                    called.Add("Add");
+                    break;
+                case InterpolatedStringExpressionSyntax:
+                    // A user's interpolated string handler is called through these.
+                    called.Add("AppendLiteral");
+                    called.Add("AppendFormatted");
+                    break;
+                case QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax:
+                    called.UnionWith(QueryMethods);
+                    break;
             }
         }
+
+        return called;
     }
 
     private static readonly string[] QueryMethods =
@@ -182,15 +184,57 @@ internal sealed class DrmReachability
         _ => null,
     };
 
+    /// <summary>The source methods of that name (local functions aside: their callers are read with them).</summary>
     private ImmutableArray<IMethodSymbol> MethodsNamed(string name)
     {
         if (!methodsByName.TryGetValue(name, out ImmutableArray<IMethodSymbol> methods))
         {
-            methods = compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().ToImmutableArray();
+            typesByMemberName ??= IndexMemberNames(compilation.Assembly.GlobalNamespace);
+            methods = typesByMemberName.TryGetValue(name, out List<INamedTypeSymbol>? types)
+                ? types.SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>().ToImmutableArray()
+                : ImmutableArray<IMethodSymbol>.Empty;
             methodsByName.Add(name, methods);
         }
 
         return methods;
+    }
+
+    /// <summary>
+    /// Every source type by the names of its members, from declarations only (no member is built).
+    /// One pass, where asking the compilation by name would scan every type for each name.
+    /// </summary>
+    private static Dictionary<string, List<INamedTypeSymbol>> IndexMemberNames(INamespaceSymbol global)
+    {
+        var index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(global);
+        while (pending.Count > 0)
+        {
+            INamespaceOrTypeSymbol container = pending.Pop();
+            if (container is INamespaceSymbol space)
+            {
+                foreach (INamespaceSymbol inner in space.GetNamespaceMembers())
+                {
+                    pending.Push(inner);
+                }
+            }
+
+            foreach (INamedTypeSymbol type in container.GetTypeMembers())
+            {
+                pending.Push(type);
+                foreach (string member in type.MemberNames)
+                {
+                    if (!index.TryGetValue(member, out List<INamedTypeSymbol>? types))
+                    {
+                        index.Add(member, types = new List<INamedTypeSymbol>());
+                    }
+
+                    types.Add(type);
+                }
+            }
+        }
+
+        return index;
     }
 
     private static bool HasStackRoom()
