@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MsDrm.Analyzers.HandleFlow;
@@ -40,6 +41,10 @@ internal sealed class LifetimeTable
 
         return token;
     }
+
+    /// <summary>The close site of a call; the closed expression's text is read only the first time (the solver passes a call many times).</summary>
+    internal CloseSite CloserOf(IInvocationOperation invocation, string function, SyntaxNode closed, bool isAdoption)
+        => closersByCall.TryGetValue((invocation, isAdoption), out CloseSite? closer) ? closer : CloserOf(invocation, function, closed.ToString(), isAdoption);
 
     internal CloseSite CloserOf(IInvocationOperation invocation, string function, string variable, bool isAdoption)
     {

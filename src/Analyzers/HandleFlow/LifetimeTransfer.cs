@@ -152,7 +152,7 @@ internal readonly struct LifetimeTransfer
         if (closes)
         {
             int[] closedTokens = Tokens(index, key, live, materialize: false);
-            CloseSite closer = Table.CloserOf(invocation, name, argument.Value.Syntax.ToString(), isAdoption: false);
+            CloseSite closer = Table.CloserOf(invocation, name, argument.Value.Syntax, isAdoption: false);
             MarkClosed(index, live, closer.Id);
             CheckOrder(closedTokens, closer);
         }
@@ -171,7 +171,7 @@ internal readonly struct LifetimeTransfer
                 }
             }
 
-            MarkClosed(index, live, Table.CloserOf(invocation, name, argument.Value.Syntax.ToString(), isAdoption: true).Id);
+            MarkClosed(index, live, Table.CloserOf(invocation, name, argument.Value.Syntax, isAdoption: true).Id);
             if (context.Sites.Find(invocation, -1) is { } wrapper)
             {
                 Life.SetAdopted(wrapper.Id, adopted);
