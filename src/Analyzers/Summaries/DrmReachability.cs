@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -70,7 +69,7 @@ internal sealed class DrmReachability
         onStack.Add(method, index);
         stack.Add(method);
         int low = index;
-        reaches = !HasStackRoom();
+        reaches = !SummaryCache.HasStackRoom();
         foreach (string name in reaches ? new HashSet<string>() : CalledNames(method))
         {
             if (names!.Contains(name))
@@ -235,18 +234,5 @@ internal sealed class DrmReachability
         }
 
         return index;
-    }
-
-    private static bool HasStackRoom()
-    {
-        try
-        {
-            RuntimeHelpers.EnsureSufficientExecutionStack();
-            return true;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return false;
-        }
     }
 }

@@ -227,7 +227,8 @@ internal sealed class SummaryCache
         }
     }
 
-    private static bool HasStackRoom()
+    /// <summary>False when the thread's stack is too deep to go on (the summaries then answer conservatively).</summary>
+    internal static bool HasStackRoom()
     {
         try
         {
