@@ -13,12 +13,16 @@ internal static class LifetimeRuleRun
 
     /// <summary>The diagnostics of <paramref name="id"/> on <paramref name="source"/>, in source order; fails on any analyzer exception.</summary>
     internal static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, string id)
+        => (await AllDiagnosticsAsync("/Case.cs", source)).Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+
+    /// <summary>Every analyzer diagnostic on one file at <paramref name="path"/>; fails on any analyzer exception.</summary>
+    internal static async Task<ImmutableArray<Diagnostic>> AllDiagnosticsAsync(string path, string source, bool allowUnsafe = false)
     {
         CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
-            CompilationAnalyzerRunner.Compile([("/Case.cs", source)]), ValidCodeTests.AllAnalyzers(), GuardOff);
+            CompilationAnalyzerRunner.Compile([(path, source)], allowUnsafe: allowUnsafe), ValidCodeTests.AllAnalyzers(), GuardOff);
         Assert.Empty(run.Exceptions.Select(e => e.ToString()));
         Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
-        return run.AnalyzerDiagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        return run.AnalyzerDiagnostics;
     }
 
     /// <summary>The case's one diagnostic of <paramref name="id"/> has exactly the marked additional locations, #1 first.</summary>

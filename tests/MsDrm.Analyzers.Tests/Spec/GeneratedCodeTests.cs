@@ -3,7 +3,6 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MsDrm.Testing;
 using MsDrm.Testing.Cases;
 using Xunit;
 
@@ -18,8 +17,6 @@ namespace MsDrm.Analyzers.Tests.Spec;
 /// </summary>
 public sealed class GeneratedCodeTests
 {
-    private const string GuardOff = "root = true\n[*]\nmsdrm.internal.rethrow_exceptions = true\n";
-
     public static TheoryData<string, string> Samples()
     {
         var data = new TheoryData<string, string>();
@@ -111,12 +108,6 @@ public sealed class GeneratedCodeTests
         return text;
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(string path, string source)
-    {
-        CompilationAnalyzerRunner.AnalysisRun run = await CompilationAnalyzerRunner.RunAsync(
-            CompilationAnalyzerRunner.Compile([(path, source)], allowUnsafe: true), ValidCodeTests.AllAnalyzers(), GuardOff);
-        Assert.Empty(run.Exceptions.Select(e => e.ToString()));
-        Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "AD0001");
-        return run.AnalyzerDiagnostics;
-    }
+    private static Task<ImmutableArray<Diagnostic>> RunAsync(string path, string source)
+        => MSDRM003to006.LifetimeRuleRun.AllDiagnosticsAsync(path, source, allowUnsafe: true);
 }
