@@ -69,42 +69,17 @@ internal sealed class DrmReachability
         onStack.Add(method, index);
         stack.Add(method);
         int low = index;
-        reaches = !SummaryCache.HasStackRoom();
-        foreach (string name in reaches ? new HashSet<string>() : CalledNames(method))
+        // Too deep to follow: "may" is the safe answer.
+        reaches = !SummaryCache.HasStackRoom() || CallsMayReach(method, ref low);
+        if (reaches)
         {
-            if (names!.Contains(name))
-            {
-                reaches = true;
-                break;
-            }
-
-            foreach (IMethodSymbol callee in MethodsNamed(name))
-            {
-                if (recognizer.RecognizeWithoutSummary(callee) is { } direct)
-                {
-                    reaches |= direct.IsDrmRelated;
-                }
-                else
-                {
-                    low = Math.Min(low, Visit(callee, out bool calleeReaches));
-                    reaches |= calleeReaches;
-                }
-            }
-
-            if (reaches)
-            {
-                break;
-            }
-        }
-
-        if (low == index || reaches)
-        {
-            // The component's root (or a method that reaches by itself): settle what is settled.
-            known[method] = reaches;
+            // Settled whatever its component turns out to be.
+            known[method] = true;
         }
 
         if (low == index)
         {
+            // The component's root: every method above it on the stack gets its answer.
             for (int i = stack.Count - 1; i >= index; i--)
             {
                 known[stack[i]] = reaches;
@@ -114,6 +89,39 @@ internal sealed class DrmReachability
         }
 
         return low;
+    }
+
+    /// <summary>True when one of the method's calls may reach a DRM call; lowers <paramref name="low"/> to the component's root.</summary>
+    private bool CallsMayReach(IMethodSymbol method, ref int low)
+    {
+        foreach (string name in CalledNames(method))
+        {
+            if (names!.Contains(name))
+            {
+                return true;
+            }
+
+            foreach (IMethodSymbol callee in MethodsNamed(name))
+            {
+                if (recognizer.RecognizeWithoutSummary(callee) is { } direct)
+                {
+                    if (direct.IsDrmRelated)
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    low = Math.Min(low, Visit(callee, out bool calleeReaches));
+                    if (calleeReaches)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
