@@ -21,6 +21,7 @@ internal abstract class ForwardFlowSolver<TState>
 {
     private readonly CancellationToken cancellationToken;
     private readonly int maxVisits;
+    private readonly bool isAcyclic;
 
     protected ForwardFlowSolver(ControlFlowGraph graph, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ internal abstract class ForwardFlowSolver<TState>
 
         // The lattices are finite so the fixpoint is reached anyway; this only bounds pathological graphs.
         maxVisits = Math.Max(1000, graph.Blocks.Length * 64);
+        isAcyclic = !HasBackEdge(graph);
     }
 
     protected ControlFlowGraph Graph { get; }
@@ -63,6 +65,11 @@ internal abstract class ForwardFlowSolver<TState>
     /// Solves the blocks reachable from <paramref name="entry"/>; returns the join of the states at
     /// the end (the exit block, or the end of a finally region), null when the end is unreachable.
     /// </summary>
+    /// <remarks>
+    /// Without a loop (every branch goes to a later block, the common case) the worklist, taken in
+    /// block order, visits each block once, after all its predecessors: its state is final when it is
+    /// visited, so that one visit reports (no second pass) and works on the stored state (no copy).
+    /// </remarks>
     private TState? Solve(int entry, TState entryState, List<int>? seeds, bool isFinally, bool report)
     {
         var inStates = new Dictionary<int, TState> { [entry] = entryState };
@@ -79,7 +86,7 @@ internal abstract class ForwardFlowSolver<TState>
         TState? end = null;
         var pass = new Pass(
             isFinally,
-            reporting: false,
+            reporting: report && isAcyclic,
             (destination, state) =>
             {
                 if (!inStates.TryGetValue(destination, out TState? existing))
@@ -105,10 +112,10 @@ internal abstract class ForwardFlowSolver<TState>
 
             int ordinal = queue.Min;
             queue.Remove(ordinal);
-            Process(Graph.Blocks[ordinal], inStates[ordinal].Clone(), pass);
+            Process(Graph.Blocks[ordinal], isAcyclic ? inStates[ordinal] : inStates[ordinal].Clone(), pass);
         }
 
-        if (report)
+        if (report && !isAcyclic)
         {
             var reporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
             var reached = new List<int>(inStates.Keys);
@@ -195,6 +202,21 @@ internal abstract class ForwardFlowSolver<TState>
             OnArrive(branch, destination, current, pass.Reporting);
             pass.FlowTo(destination.Ordinal, current);
         }
+    }
+
+    /// <summary>True when some branch goes back to its own block or an earlier one (a loop).</summary>
+    private static bool HasBackEdge(ControlFlowGraph graph)
+    {
+        foreach (BasicBlock block in graph.Blocks)
+        {
+            if (block.FallThroughSuccessor?.Destination?.Ordinal <= block.Ordinal
+                || block.ConditionalSuccessor?.Destination?.Ordinal <= block.Ordinal)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TState Join(TState? accumulated, TState state)
