@@ -36,7 +36,6 @@ internal sealed class VariableSharing
         var sharing = new VariableSharing();
         var pending = new Stack<(IOperation Operation, IMethodSymbol? Function, IOperation? FunctionOperation)>();
         pending.Push((root, null, null));
-        var children = new List<IOperation>();
         while (pending.Count > 0)
         {
             (IOperation operation, IMethodSymbol? function, IOperation? functionOperation) = pending.Pop();
@@ -66,11 +65,10 @@ internal sealed class VariableSharing
             }
 
             // Children in reverse so they come off the stack in source order (ref bindings depend on it).
-            children.Clear();
-            children.AddRange(operation.ChildOperations);
-            for (int i = children.Count - 1; i >= 0; i--)
+            // The struct list's own reverse enumerator: no copy, no boxing, on every node of the body.
+            foreach (IOperation child in operation.ChildOperations.Reverse())
             {
-                pending.Push((children[i], function, functionOperation));
+                pending.Push((child, function, functionOperation));
             }
         }
 
@@ -102,7 +100,15 @@ internal sealed class VariableSharing
             untrackable.Add(local);
         }
 
-        functionOf[local] = functionOf.TryGetValue(local, out object? known) && known != functionKey ? SeveralFunctions : functionKey;
+        if (!functionOf.TryGetValue(local, out object? known))
+        {
+            functionOf.Add(local, functionKey);
+        }
+        else if (known != functionKey && known != SeveralFunctions)
+        {
+            functionOf[local] = SeveralFunctions;
+        }
+
         if (RefExposure.ExposesReference(reference))
         {
             refExposed.Add(local);

@@ -46,7 +46,15 @@ internal sealed class DrmBody
     internal bool HasFailed => Volatile.Read(ref failed) != 0;
 
     internal static DrmBody For(IOperation root, DrmCallRecognizer recognizer)
-        => ByRoot.GetValue(root, r => new DrmBody(r, recognizer));
+    {
+        // Asked once per relevant call by every rule: look up first, so a hit allocates no callback.
+        if (ByRoot.TryGetValue(root, out DrmBody? body))
+        {
+            return body;
+        }
+
+        return ByRoot.GetValue(root, r => new DrmBody(r, recognizer));
+    }
 
     internal void MarkFailed() => Volatile.Write(ref failed, 1);
 
