@@ -12,7 +12,13 @@ namespace MsDrm.Analyzers.FlowInfrastructure;
 /// </summary>
 internal static class FunctionGraphs
 {
-    internal static IEnumerable<ControlFlowGraph> AllOf(ControlFlowGraph root, CancellationToken cancellationToken)
+    /// <param name="root">The body's graph.</param>
+    /// <param name="sharing">
+    /// The body's variable sharing, whose walk saw every lambda in it: without one, the graphs' own
+    /// operations are not searched for lambdas (most bodies have none).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    internal static IEnumerable<ControlFlowGraph> AllOf(ControlFlowGraph root, VariableSharing sharing, CancellationToken cancellationToken)
     {
         var pending = new Stack<ControlFlowGraph>();
         pending.Push(root);
@@ -29,9 +35,12 @@ internal static class FunctionGraphs
                 nested.Add(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken));
             }
 
-            foreach (IFlowAnonymousFunctionOperation lambda in LambdasOf(graph))
+            if (sharing.HasLambdas)
             {
-                nested.Add(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken));
+                foreach (IFlowAnonymousFunctionOperation lambda in LambdasOf(graph))
+                {
+                    nested.Add(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken));
+                }
             }
 
             for (int i = nested.Count - 1; i >= 0; i--)

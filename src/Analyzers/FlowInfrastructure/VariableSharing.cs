@@ -43,6 +43,7 @@ internal sealed class VariableSharing
             {
                 case IAnonymousFunctionOperation lambda:
                     (function, functionOperation) = (lambda.Symbol, lambda);
+                    sharing.HasLambdas = true;
                     break;
                 case ILocalFunctionOperation localFunction:
                     (function, functionOperation) = (localFunction.Symbol, localFunction);
@@ -74,6 +75,9 @@ internal sealed class VariableSharing
 
         return sharing;
     }
+
+    /// <summary>True when the body holds a lambda or anonymous method (which has a graph of its own).</summary>
+    internal bool HasLambdas { get; private set; }
 
     /// <summary>
     /// A variable the handle flow cannot follow: captured by a nested function, or behind a ref local

@@ -29,7 +29,7 @@ internal static class HandleFlowAnalysis
         ImmutableArray<ClosedHandleUse>.Builder? closedUses = null;
         ImmutableArray<CloseOrderViolation>.Builder? closeOrders = null;
         ImmutableArray<WrongClose>.Builder? wrongCloses = null;
-        foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, cancellationToken))
+        foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, sharing, cancellationToken))
         {
             CreationSiteTable sites = CreationSiteTable.Collect(function, recognizer);
             if (sites.Count == 0 && !sites.HasCloses)

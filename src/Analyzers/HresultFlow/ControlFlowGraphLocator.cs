@@ -13,9 +13,9 @@ namespace MsDrm.Analyzers.HresultFlow;
 /// </summary>
 internal static class ControlFlowGraphLocator
 {
-    internal static bool TryFind(ControlFlowGraph root, SyntaxNode invocationSyntax, CancellationToken cancellationToken, out FlowPosition position)
+    internal static bool TryFind(ControlFlowGraph root, VariableSharing sharing, SyntaxNode invocationSyntax, CancellationToken cancellationToken, out FlowPosition position)
     {
-        foreach (ControlFlowGraph graph in FunctionGraphs.AllOf(root, cancellationToken))
+        foreach (ControlFlowGraph graph in FunctionGraphs.AllOf(root, sharing, cancellationToken))
         {
             if (!graph.OriginalOperation.Syntax.Span.Contains(invocationSyntax.Span))
             {

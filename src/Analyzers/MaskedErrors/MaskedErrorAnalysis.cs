@@ -18,7 +18,7 @@ internal static class MaskedErrorAnalysis
     internal static ImmutableArray<MaskedError> Analyze(ControlFlowGraph graph, DrmCallRecognizer recognizer, VariableSharing sharing, CancellationToken cancellationToken)
     {
         ImmutableArray<MaskedError>.Builder? errors = null;
-        foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, cancellationToken))
+        foreach (ControlFlowGraph function in FunctionGraphs.AllOf(graph, sharing, cancellationToken))
         {
             if (MaskContext.For(function, recognizer, sharing, cancellationToken) is not { } context)
             {

@@ -45,7 +45,7 @@ internal sealed class SummaryBody
         ControlFlowGraph? rootGraph = ControlFlowGraph.Create(Root.Syntax, model, cancellationToken);
         return rootGraph is null || Method.MethodKind != MethodKind.LocalFunction
             ? rootGraph
-            : FindLocalFunctionGraph(rootGraph, Method, cancellationToken);
+            : FindLocalFunctionGraph(rootGraph, Method, Sharing, cancellationToken);
     }
 
     /// <summary>True when calls to <paramref name="method"/> bind to one body in source that may be summarised.</summary>
@@ -93,9 +93,9 @@ internal sealed class SummaryBody
         return new SummaryBody(implementation, operation, root, model);
     }
 
-    private static ControlFlowGraph? FindLocalFunctionGraph(ControlFlowGraph root, IMethodSymbol localFunction, CancellationToken cancellationToken)
+    private static ControlFlowGraph? FindLocalFunctionGraph(ControlFlowGraph root, IMethodSymbol localFunction, VariableSharing sharing, CancellationToken cancellationToken)
     {
-        foreach (ControlFlowGraph graph in FunctionGraphs.AllOf(root, cancellationToken))
+        foreach (ControlFlowGraph graph in FunctionGraphs.AllOf(root, sharing, cancellationToken))
         {
             foreach (IMethodSymbol candidate in graph.LocalFunctions)
             {
