@@ -152,7 +152,7 @@ internal static class EnginePhaseProfile
                         continue;
                     }
 
-                    if (ControlFlowGraphLocator.TryFind(graph, invocation.Syntax, CancellationToken.None, out FlowPosition position))
+                    if (ControlFlowGraphLocator.TryFind(graph, sharing, invocation.Syntax, CancellationToken.None, out FlowPosition position))
                     {
                         _ = locals.All(local => !sharing.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local, new FailureSides(graph, recognizer, local)));
                     }
