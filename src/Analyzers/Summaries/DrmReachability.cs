@@ -29,7 +29,7 @@ internal sealed class DrmReachability
     private readonly Dictionary<IMethodSymbol, int> onStack = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> stack = new();
     private readonly Dictionary<string, ImmutableArray<IMethodSymbol>> methodsByName = new(StringComparer.Ordinal);
-    private Dictionary<string, List<INamedTypeSymbol>>? typesByMemberName;
+    private MemberNameIndex? typesByMemberName;
     private DrmCallNames? names;
 
     internal DrmReachability(Compilation compilation, DrmCallRecognizer recognizer)
@@ -196,51 +196,11 @@ internal sealed class DrmReachability
     {
         if (!methodsByName.TryGetValue(name, out ImmutableArray<IMethodSymbol> methods))
         {
-            typesByMemberName ??= IndexMemberNames(compilation.Assembly.GlobalNamespace);
-            methods = typesByMemberName.TryGetValue(name, out List<INamedTypeSymbol>? types)
-                ? types.SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>().ToImmutableArray()
-                : ImmutableArray<IMethodSymbol>.Empty;
+            typesByMemberName ??= MemberNameIndex.Of(compilation.Assembly.GlobalNamespace);
+            methods = typesByMemberName.TypesWithMember(name).SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>().ToImmutableArray();
             methodsByName.Add(name, methods);
         }
 
         return methods;
-    }
-
-    /// <summary>
-    /// Every source type by the names of its members, from declarations only (no member is built).
-    /// One pass, where asking the compilation by name would scan every type for each name.
-    /// </summary>
-    private static Dictionary<string, List<INamedTypeSymbol>> IndexMemberNames(INamespaceSymbol global)
-    {
-        var index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(global);
-        while (pending.Count > 0)
-        {
-            INamespaceOrTypeSymbol container = pending.Pop();
-            if (container is INamespaceSymbol space)
-            {
-                foreach (INamespaceSymbol inner in space.GetNamespaceMembers())
-                {
-                    pending.Push(inner);
-                }
-            }
-
-            foreach (INamedTypeSymbol type in container.GetTypeMembers())
-            {
-                pending.Push(type);
-                foreach (string member in type.MemberNames)
-                {
-                    if (!index.TryGetValue(member, out List<INamedTypeSymbol>? types))
-                    {
-                        index.Add(member, types = new List<INamedTypeSymbol>());
-                    }
-
-                    types.Add(type);
-                }
-            }
-        }
-
-        return index;
     }
 }
