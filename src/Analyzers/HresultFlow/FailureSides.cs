@@ -17,16 +17,12 @@ namespace MsDrm.Analyzers.HresultFlow;
 /// </summary>
 internal sealed class FailureSides
 {
-    private readonly ControlFlowGraph graph;
-    private readonly DrmCallRecognizer recognizer;
+    private readonly GraphHresultFacts facts;
     private readonly ILocalSymbol stored;
-    private HashSet<ILocalSymbol>? hresultLocals;
-    private Dictionary<CaptureId, IOperation?>? captures;
 
     internal FailureSides(ControlFlowGraph graph, DrmCallRecognizer recognizer, ILocalSymbol stored)
     {
-        this.graph = graph;
-        this.recognizer = recognizer;
+        facts = GraphHresultFacts.For(graph, recognizer);
         this.stored = stored;
     }
 
@@ -60,7 +56,7 @@ internal sealed class FailureSides
         if (operand is IFlowCaptureReferenceOperation reference)
         {
             // A switch statement tests a capture of its value.
-            if (CaptureValue(reference.Id) is not { } captured)
+            if (facts.CaptureValue(reference.Id) is not { } captured)
             {
                 return false;
             }
@@ -75,64 +71,9 @@ internal sealed class FailureSides
 
         return operand switch
         {
-            IInvocationOperation invocation => CarriesHresult(invocation),
-            ILocalReferenceOperation { Local: var local } => !SymbolEqualityComparer.Default.Equals(local, stored) && HresultLocals().Contains(local),
+            IInvocationOperation invocation => facts.CarriesHresult(invocation),
+            ILocalReferenceOperation { Local: var local } => !SymbolEqualityComparer.Default.Equals(local, stored) && facts.IsHresultLocal(local),
             _ => false,
         };
-    }
-
-    private bool CarriesHresult(IInvocationOperation invocation)
-    {
-        RecognizedMethod method = recognizer.Recognize(invocation.TargetMethod);
-        return method.Function is not null || method.Summary is { ForwardsHresult: true };
-    }
-
-    /// <summary>The locals some operation of the graph assigns a DRM call's result to.</summary>
-    private HashSet<ILocalSymbol> HresultLocals()
-    {
-        if (hresultLocals is not null)
-        {
-            return hresultLocals;
-        }
-
-        hresultLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        foreach (BasicBlock block in graph.Blocks)
-        {
-            foreach (IOperation statement in block.Operations)
-            {
-                foreach (IOperation operation in statement.DescendantsAndSelf())
-                {
-                    if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        && OperationShapes.StripConversions(assignment.Value) is IInvocationOperation call
-                        && CarriesHresult(call))
-                    {
-                        hresultLocals.Add(target.Local);
-                    }
-                }
-            }
-        }
-
-        return hresultLocals;
-    }
-
-    private IOperation? CaptureValue(CaptureId id)
-    {
-        if (captures is null)
-        {
-            captures = new Dictionary<CaptureId, IOperation?>();
-            foreach (BasicBlock block in graph.Blocks)
-            {
-                foreach (IOperation operation in block.Operations)
-                {
-                    if (operation is IFlowCaptureOperation capture)
-                    {
-                        // A capture written in several places (a conditional expression) has no one value.
-                        captures[capture.Id] = captures.ContainsKey(capture.Id) ? null : capture.Value;
-                    }
-                }
-            }
-        }
-
-        return captures.TryGetValue(id, out IOperation? value) ? value : null;
     }
 }
