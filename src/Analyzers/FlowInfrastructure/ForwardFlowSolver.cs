@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -59,18 +60,76 @@ internal abstract class ForwardFlowSolver<TState>
 
     /// <summary>Solves the whole graph from its entry; returns the join of the states at its exit, null when it is unreachable.</summary>
     protected TState? SolveGraph(TState entryState, bool report)
-        => Solve(0, entryState, ControlFlowRegions.HandlerEntries(Graph.Root), isFinally: false, report);
+        => Solve(0, Graph.Blocks.Length - 1, entryState, ControlFlowRegions.HandlerEntries(Graph.Root), isFinally: false, report);
 
     /// <summary>
-    /// Solves the blocks reachable from <paramref name="entry"/>; returns the join of the states at
-    /// the end (the exit block, or the end of a finally region), null when the end is unreachable.
+    /// Solves the blocks reachable from <paramref name="entry"/> (up to <paramref name="last"/>, the end
+    /// of the graph or of the finally region); returns the join of the states at the end (the exit
+    /// block, or the end of a finally region), null when the end is unreachable.
     /// </summary>
-    /// <remarks>
-    /// Without a loop (every branch goes to a later block, the common case) the worklist, taken in
-    /// block order, visits each block once, after all its predecessors: its state is final when it is
-    /// visited, so that one visit reports (no second pass) and works on the stored state (no copy).
-    /// </remarks>
-    private TState? Solve(int entry, TState entryState, List<int>? seeds, bool isFinally, bool report)
+    private TState? Solve(int entry, int last, TState entryState, List<int>? seeds, bool isFinally, bool report)
+        => isAcyclic
+            ? SolveInOrder(entry, last, entryState, seeds, isFinally, report)
+            : SolveToFixpoint(entry, entryState, seeds, isFinally, report);
+
+    /// <summary>
+    /// Without a loop (every branch goes to a later block, the common case) blocks taken in order are
+    /// each visited once, after all their predecessors: a block's state is final when it is visited,
+    /// so that one visit reports (no second pass), works on the stored state (no copy), and no
+    /// worklist is needed.
+    /// </summary>
+    private TState? SolveInOrder(int entry, int last, TState entryState, List<int>? seeds, bool isFinally, bool report)
+    {
+        var inStates = new TState?[last - entry + 1];
+        inStates[0] = entryState;
+        foreach (int seed in seeds ?? Enumerable.Empty<int>())
+        {
+            inStates[seed - entry] ??= EmptyState();
+        }
+
+        TState? end = null;
+        var pass = new Pass(
+            isFinally,
+            report,
+            (destination, state) =>
+            {
+                // Branches go forward. In valid code they stay in the region; broken code can branch
+                // out of a finally region (`finally { return; }`), and the table then grows to follow.
+                if (destination - entry >= inStates.Length)
+                {
+                    Array.Resize(ref inStates, destination - entry + 1);
+                }
+
+                ref TState? existing = ref inStates[destination - entry];
+                if (existing is null)
+                {
+                    existing = state;
+                }
+                else
+                {
+                    existing.JoinWith(state);
+                }
+            },
+            state => end = Join(end, state));
+
+        for (int index = 0; index < inStates.Length; index++)
+        {
+            if (inStates[index] is { } state)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                inStates[index] = null;
+                Process(Graph.Blocks[entry + index], state, pass);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// With a loop: a worklist in block order to a fixpoint, each visit on a copy of the block's
+    /// state; then, when asked, the reporting pass over every reached block.
+    /// </summary>
+    private TState? SolveToFixpoint(int entry, TState entryState, List<int>? seeds, bool isFinally, bool report)
     {
         var inStates = new Dictionary<int, TState> { [entry] = entryState };
         var queue = new SortedSet<int> { entry };
@@ -86,7 +145,7 @@ internal abstract class ForwardFlowSolver<TState>
         TState? end = null;
         var pass = new Pass(
             isFinally,
-            reporting: report && isAcyclic,
+            reporting: false,
             (destination, state) =>
             {
                 if (!inStates.TryGetValue(destination, out TState? existing))
@@ -112,10 +171,10 @@ internal abstract class ForwardFlowSolver<TState>
 
             int ordinal = queue.Min;
             queue.Remove(ordinal);
-            Process(Graph.Blocks[ordinal], isAcyclic ? inStates[ordinal] : inStates[ordinal].Clone(), pass);
+            Process(Graph.Blocks[ordinal], inStates[ordinal].Clone(), pass);
         }
 
-        if (report && !isAcyclic)
+        if (report)
         {
             var reporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
             var reached = new List<int>(inStates.Keys);
@@ -134,7 +193,11 @@ internal abstract class ForwardFlowSolver<TState>
         if (block.Kind != BasicBlockKind.Exit && IsInert(block, state))
         {
             Follow(block.FallThroughSuccessor, state, pass);
-            Follow(block.ConditionalSuccessor, EmptyState(), pass);
+            if (block.ConditionalSuccessor is not null)
+            {
+                Follow(block.ConditionalSuccessor, EmptyState(), pass);
+            }
+
             return;
         }
 
@@ -190,7 +253,7 @@ internal abstract class ForwardFlowSolver<TState>
         TState? current = state;
         foreach (ControlFlowRegion finallyRegion in branch.FinallyRegions)
         {
-            current = Solve(finallyRegion.FirstBlockOrdinal, current, seeds: null, isFinally: true, report: pass.Reporting);
+            current = Solve(finallyRegion.FirstBlockOrdinal, finallyRegion.LastBlockOrdinal, current, seeds: null, isFinally: true, report: pass.Reporting);
             if (current is null)
             {
                 return;
