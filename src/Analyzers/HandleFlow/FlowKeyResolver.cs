@@ -17,7 +17,7 @@ internal static class FlowKeyResolver
     {
         ILocalReferenceOperation local => sharing.ResolveAlias(local.Local),
         IParameterReferenceOperation parameter => parameter.Parameter,
-        IFlowCaptureReferenceOperation capture => capture.Id,
+        IFlowCaptureReferenceOperation capture => CaptureKeys.Of(capture.Id),
         IFieldReferenceOperation field => StructField(field, sharing),
         _ => null,
     };

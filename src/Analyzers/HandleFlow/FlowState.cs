@@ -159,6 +159,12 @@ internal sealed class FlowState : IFlowLattice<FlowState>
     /// <summary>The live ones among <paramref name="ids"/>, without repeats; null when none.</summary>
     private int[]? LiveOnly(IEnumerable<int> ids)
     {
+        // Most values are no handle or one: answered without a list.
+        if (ids is int[] { Length: <= 1 } few)
+        {
+            return few.Length == 1 && IsLive(few[0]) ? new[] { few[0] } : null;
+        }
+
         List<int>? kept = null;
         foreach (int id in ids)
         {

@@ -54,9 +54,10 @@ internal sealed partial class HandleTransfer
                 return Eval(declaration.Expression);
             case IFlowCaptureOperation capture:
                 int[] captured = Eval(capture.Value);
-                state.SetHolder(capture.Id, captured);
-                CopyLinks(capture.Id, capture.Value);
-                Lifetime.Assign(capture.Id, capture.Value);
+                object captureKey = CaptureKeys.Of(capture.Id);
+                state.SetHolder(captureKey, captured);
+                CopyLinks(captureKey, capture.Value);
+                Lifetime.Assign(captureKey, capture.Value);
                 return None;
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment);
