@@ -20,6 +20,14 @@ internal sealed class ImportEntryPoints
     /// </summary>
     internal string? Of(IMethodSymbol method)
     {
+        bool isRuntimeImport = SymbolEqualityComparer.Default.Equals(method.ContainingType, nativeMethodsType);
+        if (!method.IsStatic && !method.IsExtern && !isRuntimeImport)
+        {
+            // Imports are static ([DllImport] needs static extern, [LibraryImport] static partial):
+            // most calls are to instance methods, passed over here without reading an attribute.
+            return null;
+        }
+
         if (method.GetDllImportData() is { } dllImport)
         {
             return dllImport.EntryPointName ?? method.Name;
@@ -45,7 +53,7 @@ internal sealed class ImportEntryPoints
         }
 
         // The runtime's own imports (LibraryImport wrappers are not extern once compiled).
-        if (method.IsExtern || SymbolEqualityComparer.Default.Equals(method.ContainingType, nativeMethodsType))
+        if (method.IsExtern || isRuntimeImport)
         {
             return method.Name;
         }
