@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HandleFlow;
+using MsDrm.Analyzers.HresultFlow;
 using MsDrm.Analyzers.MaskedErrors;
 
 namespace MsDrm.Analyzers.Rules;
@@ -28,6 +29,7 @@ internal sealed class DrmBody
     private HandleFlowResult? handleFlow;
     private Dictionary<SyntaxNode, ImmutableArray<LeakedHandle>>? leaksByCall;
     private ImmutableArray<MaskedError>? maskedErrors;
+    private InvocationPositions? invocationPositions;
     private int failed;
 
     private DrmBody(IOperation root, DrmCallRecognizer recognizer)
@@ -111,6 +113,19 @@ internal sealed class DrmBody
             maskedErrors ??= MaskedErrorAnalysis.Analyze(graph(), recognizer, sharing, cancellationToken);
             return maskedErrors.Value;
         }
+    }
+
+    /// <summary>Where <paramref name="call"/> sits in the body's graphs (<paramref name="graph"/> is the body's own); false when it is in none.</summary>
+    internal bool TryFindPosition(ControlFlowGraph graph, SyntaxNode call, CancellationToken cancellationToken, out FlowPosition position)
+    {
+        InvocationPositions positions;
+        lock (gate)
+        {
+            sharing ??= VariableSharing.Of(Root);
+            positions = invocationPositions ??= InvocationPositions.Of(graph, sharing, cancellationToken);
+        }
+
+        return positions.TryFind(call, out position);
     }
 
     /// <summary>The leaks whose creating call is <paramref name="call"/>, in parameter order.</summary>

@@ -79,7 +79,7 @@ public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
         }
 
         if (GetGraph(context) is not { } graph
-            || !ControlFlowGraphLocator.TryFind(graph, sharing, invocation.Syntax, context.CancellationToken, out FlowPosition position))
+            || !body.TryFindPosition(graph, invocation.Syntax, context.CancellationToken, out FlowPosition position))
         {
             return false;
         }

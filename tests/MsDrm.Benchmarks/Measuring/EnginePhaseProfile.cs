@@ -145,6 +145,7 @@ internal static class EnginePhaseProfile
                 }
 
                 Lap(ticks, 7, ref start);
+                InvocationPositions? positions = null;
                 foreach ((IInvocationOperation invocation, ImmutableArray<ILocalSymbol> locals) in stored)
                 {
                     if (locals.Any(local => ImmediateRead.IsReadByNextStatement(invocation, local)))
@@ -152,7 +153,8 @@ internal static class EnginePhaseProfile
                         continue;
                     }
 
-                    if (ControlFlowGraphLocator.TryFind(graph, sharing, invocation.Syntax, CancellationToken.None, out FlowPosition position))
+                    positions ??= InvocationPositions.Of(graph, sharing, CancellationToken.None);
+                    if (positions.TryFind(invocation.Syntax, out FlowPosition position))
                     {
                         _ = locals.All(local => !sharing.IsRefExposed(local) && DeadStoreAnalysis.IsDeadOnSomePath(position, local, new FailureSides(graph, recognizer, local)));
                     }
