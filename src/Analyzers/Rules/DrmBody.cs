@@ -60,7 +60,10 @@ internal sealed class DrmBody
 
     internal void MarkFailed() => Volatile.Write(ref failed, 1);
 
-    /// <summary>Captured variables, ref aliases and ref exposure of the body (one walk, on first use).</summary>
+    /// <summary>
+    /// Captured variables, ref aliases and ref exposure of the body (one walk, on first use). The
+    /// lock is re-entrant: the methods below read it under theirs.
+    /// </summary>
     internal VariableSharing Sharing
     {
         get
@@ -88,8 +91,7 @@ internal sealed class DrmBody
         {
             if (handleFlow is null)
             {
-                sharing ??= VariableSharing.Of(Root);
-                handleFlow = HandleFlowAnalysis.Analyze(graph(), recognizer, sharing, cancellationToken);
+                handleFlow = HandleFlowAnalysis.Analyze(graph(), recognizer, Sharing, cancellationToken);
             }
 
             return handleFlow;
@@ -109,8 +111,7 @@ internal sealed class DrmBody
 
         lock (gate)
         {
-            sharing ??= VariableSharing.Of(Root);
-            maskedErrors ??= MaskedErrorAnalysis.Analyze(graph(), recognizer, sharing, cancellationToken);
+            maskedErrors ??= MaskedErrorAnalysis.Analyze(graph(), recognizer, Sharing, cancellationToken);
             return maskedErrors.Value;
         }
     }
@@ -121,8 +122,7 @@ internal sealed class DrmBody
         InvocationPositions positions;
         lock (gate)
         {
-            sharing ??= VariableSharing.Of(Root);
-            positions = invocationPositions ??= InvocationPositions.Of(graph, sharing, cancellationToken);
+            positions = invocationPositions ??= InvocationPositions.Of(graph, Sharing, cancellationToken);
         }
 
         return positions.TryFind(call, out position);
