@@ -1,9 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.FlowInfrastructure;
@@ -77,11 +74,7 @@ public sealed class ForwardFlowSolverTests
 
     private static CountingSolver Solve(string method, bool report = true)
     {
-        SyntaxTree tree = CSharpSyntaxTree.ParseText("class C { " + method + " }");
-        var compilation = CSharpCompilation.Create("Solver", new[] { tree }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        var body = (IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(declaration)!;
+        IMethodBodyOperation body = MethodBodies.Of("class C { " + method + " }", "M");
         var solver = new CountingSolver(ControlFlowGraph.Create(body));
         solver.Run(report);
         return solver;

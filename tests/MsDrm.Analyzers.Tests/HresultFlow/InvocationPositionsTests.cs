@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using MsDrm.Analyzers.FlowInfrastructure;
 using MsDrm.Analyzers.HresultFlow;
+using MsDrm.Analyzers.Tests.FlowInfrastructure;
 using Xunit;
 
 namespace MsDrm.Analyzers.Tests.HresultFlow;
@@ -70,12 +71,8 @@ public sealed class InvocationPositionsTests
 
     private static (ControlFlowGraph Root, InvocationPositions Positions, SyntaxTree Tree) Index()
     {
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(Source);
-        var compilation = CSharpCompilation.Create("Positions", new[] { tree }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        MethodDeclarationSyntax method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "M");
-        var body = (IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!;
+        IMethodBodyOperation body = MethodBodies.Of(Source, "M");
         ControlFlowGraph root = ControlFlowGraph.Create(body);
-        return (root, InvocationPositions.Of(root, VariableSharing.Of(body), CancellationToken.None), tree);
+        return (root, InvocationPositions.Of(root, VariableSharing.Of(body), CancellationToken.None), body.Syntax.SyntaxTree);
     }
 }
