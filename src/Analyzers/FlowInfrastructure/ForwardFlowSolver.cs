@@ -9,8 +9,9 @@ namespace MsDrm.Analyzers.FlowInfrastructure;
 
 /// <summary>
 /// The routing every flow rule shares over one control flow graph: a worklist in block order to a
-/// fixpoint, then, when asked, one more walk over every reached block in block order (the reporting
-/// pass, the only one that records findings). Exceptional edges are ignored; a finally region is
+/// fixpoint and, when asked, one reporting visit of every reached block on its final state, in block
+/// order (the only visit that records findings: a block outside every loop is visited once, and
+/// that visit reports; a loop block reports once the worklist is past it). Exceptional edges are ignored; a finally region is
 /// solved inline on each normal branch that leaves through it, so what it does happens on that path
 /// only; catch handlers start from an empty state (reached only by exceptions, which no rule counts,
 /// but what they do is still analysed); a conditional block sends a copy of its state, refined by
@@ -24,6 +25,9 @@ internal abstract class ForwardFlowSolver<TState>
     private readonly int maxVisits;
     private readonly bool isAcyclic;
 
+    // Blocks inside some loop: between a back edge's destination and its source, in block order.
+    private readonly bool[] loopBlocks;
+
     protected ForwardFlowSolver(ControlFlowGraph graph, CancellationToken cancellationToken)
     {
         Graph = graph;
@@ -31,7 +35,7 @@ internal abstract class ForwardFlowSolver<TState>
 
         // The lattices are finite so the fixpoint is reached anyway; this only bounds pathological graphs.
         maxVisits = Math.Max(1000, graph.Blocks.Length * 64);
-        isAcyclic = !HasBackEdge(graph);
+        loopBlocks = LoopBlocks(graph, out isAcyclic);
     }
 
     protected ControlFlowGraph Graph { get; }
@@ -126,8 +130,11 @@ internal abstract class ForwardFlowSolver<TState>
     }
 
     /// <summary>
-    /// With a loop: a worklist in block order to a fixpoint, each visit on a copy of the block's
-    /// state; then, when asked, the reporting pass over every reached block.
+    /// With a loop: a worklist in block order to a fixpoint, each visit to a block inside a loop on a
+    /// copy of its state. A block outside every loop is final when the worklist reaches it (nothing
+    /// earlier can change again and nothing flows back to it): it is visited once, on its stored
+    /// state, reporting. Before it, the loop blocks waiting to report do so in block order, so
+    /// findings come in block order as in the acyclic case.
     /// </summary>
     private TState? SolveToFixpoint(int entry, TState entryState, List<int>? seeds, bool isFinally, bool report)
     {
@@ -142,23 +149,24 @@ internal abstract class ForwardFlowSolver<TState>
             }
         }
 
+        // The loop blocks reached, in block order: each reports on its final state once the worklist is past it.
+        var toReport = new SortedSet<int>();
         TState? end = null;
-        var pass = new Pass(
-            isFinally,
-            reporting: false,
-            (destination, state) =>
+        Action<int, TState> flowTo = (destination, state) =>
+        {
+            if (!inStates.TryGetValue(destination, out TState? existing))
             {
-                if (!inStates.TryGetValue(destination, out TState? existing))
-                {
-                    inStates[destination] = state;
-                    queue.Add(destination);
-                }
-                else if (existing.JoinWith(state))
-                {
-                    queue.Add(destination);
-                }
-            },
-            state => end = Join(end, state));
+                inStates[destination] = state;
+                queue.Add(destination);
+            }
+            else if (existing.JoinWith(state))
+            {
+                queue.Add(destination);
+            }
+        };
+        Action<TState> reachEnd = state => end = Join(end, state);
+        var pass = new Pass(isFinally, reporting: false, flowTo, reachEnd);
+        var finalPass = new Pass(isFinally, reporting: report, flowTo, reachEnd);
 
         int visits = 0;
         while (queue.Count > 0)
@@ -171,21 +179,50 @@ internal abstract class ForwardFlowSolver<TState>
 
             int ordinal = queue.Min;
             queue.Remove(ordinal);
+            if (!loopBlocks[ordinal])
+            {
+                if (report)
+                {
+                    ReportLoopBlocks(toReport, ordinal, inStates, isFinally);
+                }
+
+                TState state = inStates[ordinal];
+                inStates.Remove(ordinal);
+                Process(Graph.Blocks[ordinal], state, finalPass);
+                continue;
+            }
+
+            if (report)
+            {
+                toReport.Add(ordinal);
+            }
+
             Process(Graph.Blocks[ordinal], inStates[ordinal].Clone(), pass);
         }
 
         if (report)
         {
-            var reporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
-            var reached = new List<int>(inStates.Keys);
-            reached.Sort();
-            foreach (int ordinal in reached)
-            {
-                Process(Graph.Blocks[ordinal], inStates[ordinal].Clone(), reporting);
-            }
+            ReportLoopBlocks(toReport, int.MaxValue, inStates, isFinally);
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The reporting visit of the loop blocks before <paramref name="before"/>, in block order, on
+    /// their final states themselves (the fixpoint no longer needs them; nothing is joined into them).
+    /// </summary>
+    private void ReportLoopBlocks(SortedSet<int> toReport, int before, Dictionary<int, TState> inStates, bool isFinally)
+    {
+        var reporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
+        while (toReport.Count > 0 && toReport.Min < before)
+        {
+            int ordinal = toReport.Min;
+            toReport.Remove(ordinal);
+            TState state = inStates[ordinal];
+            inStates.Remove(ordinal);
+            Process(Graph.Blocks[ordinal], state, reporting);
+        }
     }
 
     private void Process(BasicBlock block, TState state, Pass pass)
@@ -267,19 +304,42 @@ internal abstract class ForwardFlowSolver<TState>
         }
     }
 
-    /// <summary>True when some branch goes back to its own block or an earlier one (a loop).</summary>
-    private static bool HasBackEdge(ControlFlowGraph graph)
+    /// <summary>
+    /// The blocks between the destination and the source of some branch that goes back to its own
+    /// block or an earlier one (a loop): one pass over the branches, then a running count.
+    /// </summary>
+    private static bool[] LoopBlocks(ControlFlowGraph graph, out bool isAcyclic)
     {
+        var opened = new int[graph.Blocks.Length + 1];
+        bool anyLoop = false;
         foreach (BasicBlock block in graph.Blocks)
         {
-            if (block.FallThroughSuccessor?.Destination?.Ordinal <= block.Ordinal
-                || block.ConditionalSuccessor?.Destination?.Ordinal <= block.Ordinal)
-            {
-                return true;
-            }
+            anyLoop |= MarkIfBack(block.FallThroughSuccessor, block.Ordinal, opened);
+            anyLoop |= MarkIfBack(block.ConditionalSuccessor, block.Ordinal, opened);
         }
 
-        return false;
+        isAcyclic = !anyLoop;
+
+        var inLoop = new bool[graph.Blocks.Length];
+        for (int ordinal = 0, open = 0; ordinal < inLoop.Length; ordinal++)
+        {
+            open += opened[ordinal];
+            inLoop[ordinal] = open > 0;
+        }
+
+        return inLoop;
+
+        static bool MarkIfBack(ControlFlowBranch? branch, int source, int[] opened)
+        {
+            if (branch?.Destination?.Ordinal is not int destination || destination > source)
+            {
+                return false;
+            }
+
+            opened[destination]++;
+            opened[source + 1]--;
+            return true;
+        }
     }
 
     private static TState Join(TState? accumulated, TState state)

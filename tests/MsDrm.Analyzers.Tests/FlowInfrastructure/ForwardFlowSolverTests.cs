@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -38,7 +39,7 @@ public sealed class ForwardFlowSolverTests
     }
 
     [Fact]
-    public void A_method_with_a_loop_reaches_its_fixpoint_first_then_reports_each_block_once()
+    public void In_a_method_with_a_loop_the_loop_blocks_report_after_their_fixpoint_and_the_others_in_their_single_visit()
     {
         CountingSolver solver = Solve("""
             int M(bool a)
@@ -49,10 +50,20 @@ public sealed class ForwardFlowSolverTests
             }
             """);
 
-        // The counting lattice never grows, so the fixpoint visits each block once; the reporting
-        // pass then visits each once more, when the states at the loop's head are known.
+        // The loop's condition and body: once to reach the fixpoint (the counting lattice never
+        // grows), once more to report when the state at the loop's head is known. Every other block
+        // is final when reached: one visit, which reports. Every block reports once, in block order.
+        int[] loop = solver.Visits.Keys.Where(block => solver.Visits[block].Total == 2).OrderBy(block => block).ToArray();
+        Assert.Equal(2, loop.Length);
+        Assert.Equal(loop[0] + 1, loop[1]);
+        Assert.Equal(6, solver.Visits.Count);
+        Assert.All(solver.Visits, pair => Assert.Equal(loop.Contains(pair.Key) ? 2 : 1, pair.Value.Total));
         Assert.All(solver.Visits, pair => Assert.Equal(1, pair.Value.Reporting));
-        Assert.All(solver.Visits, pair => Assert.Equal(2, pair.Value.Total));
+        Assert.Equal(solver.Visits.Keys.OrderBy(block => block), solver.ReportingOrder);
+
+        // Copies only for the loop blocks' fixpoint visits, the conditional block's other side (in
+        // both of its visits) and the exit's join: the states outside the loop are used in place.
+        Assert.Equal(loop.Length + 2 + 1, solver.Clones);
     }
 
     [Fact]
@@ -107,6 +118,8 @@ public sealed class ForwardFlowSolverTests
 
         internal int Clones { get; set; }
 
+        internal List<int> ReportingOrder { get; } = new();
+
         internal int ConditionalBlocksVisited { get; private set; }
 
         internal void Run(bool report) => SolveGraph(new CountedState(this), report);
@@ -117,6 +130,10 @@ public sealed class ForwardFlowSolverTests
         {
             Visits.TryGetValue(block.Ordinal, out (int Total, int Reporting) seen);
             Visits[block.Ordinal] = (seen.Total + 1, seen.Reporting + (reporting ? 1 : 0));
+            if (reporting)
+            {
+                ReportingOrder.Add(block.Ordinal);
+            }
             if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is not null)
             {
                 ConditionalBlocksVisited++;
