@@ -37,36 +37,38 @@ internal static class EnginePhaseProfile
     internal static void Print(CorpusCompilation corpus, int rounds)
     {
         var samples = Phases.Select(_ => new List<double>()).ToArray();
+        var allocations = Phases.Select(_ => new List<double>()).ToArray();
         int bodies = 0, drmBodies = 0, creatingBodies = 0, invocations = 0;
         for (int round = 0; round < rounds + 1; round++)
         {
-            var ticks = new long[Phases.Length];
-            (bodies, drmBodies, creatingBodies, invocations) = Measure(corpus.Create(AnalyzerSet.CompileOnly), ticks);
+            var laps = new PhaseLaps(Phases.Length);
+            (bodies, drmBodies, creatingBodies, invocations) = Measure(corpus.Create(AnalyzerSet.CompileOnly), laps);
             if (round == 0)
             {
                 continue; // warm-up (JIT)
             }
 
-            for (int i = 0; i < ticks.Length; i++)
+            for (int i = 0; i < Phases.Length; i++)
             {
-                samples[i].Add(ticks[i] * 1000.0 / Stopwatch.Frequency);
+                samples[i].Add(laps.Ticks[i] * 1000.0 / Stopwatch.Frequency);
+                allocations[i].Add(laps.Bytes[i] / 1e6);
             }
         }
 
         Console.WriteLine($"Engine phases outside the driver: {bodies:N0} bodies, {invocations:N0} invocations, {drmBodies:N0} bodies with a DRM call, {creatingBodies:N0} with a creating call; medians of {rounds} round(s).");
-        var table = new TextTable("phase", "ms (median)", "share of ours");
+        var table = new TextTable("phase", "ms (median)", "share of ours", "MB allocated (median)");
         double ours = samples.Skip(1).Sum(Statistics.Median);
         for (int i = 0; i < Phases.Length; i++)
         {
             double ms = Statistics.Median(samples[i]);
-            table.Row(Phases[i], Format.Ms2(ms), i == 0 ? "-" : Format.Percent(Statistics.Ratio(ms, ours)));
+            table.Row(Phases[i], Format.Ms2(ms), i == 0 ? "-" : Format.Percent(Statistics.Ratio(ms, ours)), Format.Ms2(Statistics.Median(allocations[i])));
         }
 
-        table.Row("ours (every phase but binding)", Format.Ms2(ours), "100.00 %");
+        table.Row("ours (every phase but binding)", Format.Ms2(ours), "100.00 %", Format.Ms2(allocations.Skip(1).Sum(Statistics.Median)));
         Console.Write(table);
     }
 
-    private static (int Bodies, int DrmBodies, int CreatingBodies, int Invocations) Measure(Compilation compilation, long[] ticks)
+    private static (int Bodies, int DrmBodies, int CreatingBodies, int Invocations) Measure(Compilation compilation, PhaseLaps laps)
     {
         int bodies = 0, drmBodies = 0, creatingBodies = 0, invocationCount = 0;
         DrmCallRecognizer recognizer = DrmCallRecognizer.For(compilation);
@@ -76,9 +78,9 @@ internal static class EnginePhaseProfile
             SemanticModel model = compilation.GetSemanticModel(tree);
             foreach (SyntaxNode declaration in tree.GetRoot().DescendantNodes().Where(IsBodyOwner))
             {
-                long start = Stopwatch.GetTimestamp();
+                laps.Start();
                 IOperation? body = model.GetOperation(declaration);
-                Lap(ticks, 0, ref start);
+                laps.Lap(0);
                 if (body is null)
                 {
                     continue;
@@ -95,7 +97,7 @@ internal static class EnginePhaseProfile
                 }
 
                 invocationCount += invocations.Count;
-                Lap(ticks, 1, ref start);
+                laps.Lap(1);
                 bool creates = false, drm = false;
                 foreach (IInvocationOperation invocation in invocations)
                 {
@@ -104,7 +106,7 @@ internal static class EnginePhaseProfile
                     drm |= method.Function is not null;
                 }
 
-                Lap(ticks, 2, ref start);
+                laps.Lap(2);
                 if (!creates && !drm)
                 {
                     continue;
@@ -117,21 +119,21 @@ internal static class EnginePhaseProfile
                     IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
                     _ => throw new InvalidOperationException(body.Kind.ToString()),
                 };
-                Lap(ticks, 3, ref start);
+                laps.Lap(3);
                 VariableSharing sharing = VariableSharing.Of(body);
-                Lap(ticks, 4, ref start);
+                laps.Lap(4);
                 if (creates)
                 {
                     creatingBodies++;
                     HandleFlowResult result = HandleFlowAnalysis.Analyze(graph, recognizer, sharing, CancellationToken.None);
-                    Lap(ticks, 5, ref start);
+                    laps.Lap(5);
                     foreach (LeakedHandle leak in result.Leaks)
                     {
                         var data = new HandleDiagnosticData(leak.Kind, leak.Variable ?? string.Empty, leak.IsWrapper, leak.Function, leak.SuccessConditional);
                         _ = Diagnostic.Create(MsDrm.Analyzers.Descriptors.HandleNotClosed, leak.Invocation.Syntax.GetLocation(), data.ToProperties(), leak.Variable, leak.Function, data.CloseFunction);
                     }
 
-                    Lap(ticks, 6, ref start);
+                    laps.Lap(6);
                 }
 
                 var stored = new List<(IInvocationOperation, ImmutableArray<ILocalSymbol>)>();
@@ -144,7 +146,7 @@ internal static class EnginePhaseProfile
                     }
                 }
 
-                Lap(ticks, 7, ref start);
+                laps.Lap(7);
                 InvocationPositions? positions = null;
                 foreach ((IInvocationOperation invocation, ImmutableArray<ILocalSymbol> locals) in stored)
                 {
@@ -160,7 +162,7 @@ internal static class EnginePhaseProfile
                     }
                 }
 
-                Lap(ticks, 8, ref start);
+                laps.Lap(8);
             }
         }
 
@@ -173,11 +175,4 @@ internal static class EnginePhaseProfile
         AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
         _ => false,
     };
-
-    private static void Lap(long[] ticks, int phase, ref long start)
-    {
-        long now = Stopwatch.GetTimestamp();
-        ticks[phase] += now - start;
-        start = now;
-    }
 }

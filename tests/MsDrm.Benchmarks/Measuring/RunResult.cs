@@ -16,6 +16,12 @@ internal sealed record RunResult(
     ImmutableArray<string> CompilerErrorSamples,
     ImmutableArray<string> AnalyzerFailures)
 {
+    /// <summary>Bytes allocated (every thread) while the analyzers ran, the driver's own included.</summary>
+    internal long AnalysisAllocatedBytes { get; init; }
+
+    /// <summary>Garbage collections of each generation (0, 1, 2) while the analyzers ran.</summary>
+    internal ImmutableArray<int> AnalysisCollections { get; init; } = ImmutableArray.Create(0, 0, 0);
+
     /// <summary>Compile plus analysis, as a build with these analyzers would spend.</summary>
     internal double TotalWallMs => CompileMs + AnalysisWallMs;
 }

@@ -40,9 +40,13 @@ internal static class SingleRun
             logAnalyzerExecutionTime: true);
         CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(set.Analyzers, options);
 
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collectionsBefore = Collections();
         clock.Restart();
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         (double analysisMs, double analysisCpuMs) = clock.Elapsed();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        int[] collections = Collections();
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (DiagnosticAnalyzer analyzer in set.Analyzers)
@@ -59,6 +63,12 @@ internal static class SingleRun
 
         var counts = diagnostics.GroupBy(d => d.Id).ToImmutableDictionary(g => g.Key, g => g.Count());
         return new RunResult(set.Name, compileMs, compileCpuMs, analysisMs, analysisCpuMs, perAnalyzer.Values.Sum(), perAnalyzer.ToImmutable(),
-            counts, errors.Length, errorSamples, failures.Distinct().ToImmutableArray());
+            counts, errors.Length, errorSamples, failures.Distinct().ToImmutableArray())
+        {
+            AnalysisAllocatedBytes = allocated,
+            AnalysisCollections = Enumerable.Range(0, 3).Select(g => collections[g] - collectionsBefore[g]).ToImmutableArray(),
+        };
     }
+
+    private static int[] Collections() => new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
 }
