@@ -17,8 +17,10 @@ internal sealed class DrmCallRecognizer
 {
     private static readonly ConditionalWeakTable<Compilation, DrmCallRecognizer> ByCompilation = new();
 
-    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> methodCache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> bySymbolInstance = new(SymbolInstanceComparer.Instance);
+    // Keyed by symbol object: a definition has one object per compilation, so it is one entry, and the
+    // objects of its constructed or reduced forms are further entries with its answer. One entry per
+    // called method, not two: an insertion costs far more than a lookup.
+    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> byInstance = new(SymbolInstanceComparer.Instance);
     private readonly ImportEntryPoints entryPoints;
     private readonly INamedTypeSymbol?[] wrapperTypes;
 
@@ -58,31 +60,34 @@ internal sealed class DrmCallRecognizer
     /// <summary>What a method is to the API model (cached per method).</summary>
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
-        // Every rule asks for every call: the symbol the call binds to is looked up as it is first
-        // (identity hash), and only a miss pays for normalising it and comparing symbols.
-        if (bySymbolInstance.TryGetValue(method, out RecognizedMethod? seen))
+        // Every rule asks for every call: the symbol the call binds to is looked up as it is (identity
+        // hash), and only a miss pays for normalising it.
+        if (byInstance.TryGetValue(method, out RecognizedMethod? seen))
         {
             return seen;
         }
 
-        if (RecognizeWithoutSummary(method) is { } known)
+        IMethodSymbol definition = DefinitionOf(method);
+        RecognizedMethod? recognized = ReferenceEquals(definition, method) ? ClassifyDefinition(definition) : RecognizeDefinition(definition);
+        if (recognized is null)
         {
-            bySymbolInstance.TryAdd(method, known);
-            return known;
+            // A user method with one body: what its summary says (a method on a cycle of calls, or one
+            // whose summary is still being computed further up this call chain, is an unknown method).
+            (MethodSummary? summary, bool final) = Summaries.Get(definition);
+            recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
+            if (!final)
+            {
+                return recognized;
+            }
+
+            recognized = byInstance.GetOrAdd(definition, recognized);
         }
 
-        // A user method with one body: what its summary says (a method on a cycle of calls, or one
-        // whose summary is still being computed further up this call chain, is an unknown method).
-        IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        (MethodSummary? summary, bool final) = Summaries.Get(definition);
-        RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
-        if (!final)
+        if (!ReferenceEquals(definition, method))
         {
-            return recognized;
+            byInstance.TryAdd(method, recognized);
         }
 
-        recognized = methodCache.GetOrAdd(definition, recognized);
-        bySymbolInstance.TryAdd(method, recognized);
         return recognized;
     }
 
@@ -90,16 +95,19 @@ internal sealed class DrmCallRecognizer
     /// What a method is to the API model when that needs no summary; null for a user method with a
     /// body that is no import or runtime method (only its summary can say).
     /// </summary>
-    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method)
-    {
-        method = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (methodCache.TryGetValue(method, out RecognizedMethod? known))
-        {
-            return known;
-        }
+    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method) => RecognizeDefinition(DefinitionOf(method));
 
-        RecognizedMethod classified = Classify(method);
-        return classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(method) ? methodCache.GetOrAdd(method, classified) : null;
+    private static IMethodSymbol DefinitionOf(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+
+    /// <summary>The cached answer for a definition, else <see cref="ClassifyDefinition"/>.</summary>
+    private RecognizedMethod? RecognizeDefinition(IMethodSymbol definition)
+        => byInstance.TryGetValue(definition, out RecognizedMethod? known) ? known : ClassifyDefinition(definition);
+
+    /// <summary>Classifies a definition not in the cache and caches the answer; null (not cached) when only its summary can say.</summary>
+    private RecognizedMethod? ClassifyDefinition(IMethodSymbol definition)
+    {
+        RecognizedMethod classified = Classify(definition);
+        return classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(definition) ? byInstance.GetOrAdd(definition, classified) : null;
     }
 
     /// <summary>The runtime's types this compilation sees (null where the runtime is not referenced).</summary>

@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace MsDrm.Analyzers.ApiModel;
 
 /// <summary>
-/// Compares method symbols as objects. Only for a cache in front of one keyed by
-/// <see cref="SymbolEqualityComparer"/>: two objects for the same symbol are two entries with the
-/// same answer, never a wrong one.
+/// Compares method symbols as objects, for the recognizer's cache: a definition is one object per
+/// compilation, and two objects for the same symbol are two entries with the same answer, never a
+/// wrong one.
 /// </summary>
 internal sealed class SymbolInstanceComparer : IEqualityComparer<IMethodSymbol>
 {
