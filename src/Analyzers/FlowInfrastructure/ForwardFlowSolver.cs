@@ -11,9 +11,9 @@ namespace MsDrm.Analyzers.FlowInfrastructure;
 /// The routing every flow rule shares over one control flow graph: a worklist in block order to a
 /// fixpoint and, when asked, one reporting visit of every reached block on its final state, in block
 /// order (the only visit that records findings: a block outside every loop is visited once, and
-/// that visit reports; a loop block reports once the worklist is past it). Exceptional edges are ignored; a finally region is
-/// solved inline on each normal branch that leaves through it, so what it does happens on that path
-/// only; catch handlers start from an empty state (reached only by exceptions, which no rule counts,
+/// that visit reports; a loop block reports once the worklist is past it). Exceptional edges are
+/// ignored; a finally region is solved inline on each normal branch that leaves through it, so what
+/// it does happens on that path only; catch handlers start from an empty state (reached only by exceptions, which no rule counts,
 /// but what they do is still analysed); a conditional block sends a copy of its state, refined by
 /// the condition, to each side. Subclasses give the transfer function and the refinement.
 /// </summary>
@@ -167,6 +167,7 @@ internal abstract class ForwardFlowSolver<TState>
         Action<TState> reachEnd = state => end = Join(end, state);
         var pass = new Pass(isFinally, reporting: false, flowTo, reachEnd);
         var finalPass = new Pass(isFinally, reporting: report, flowTo, reachEnd);
+        var loopReporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
 
         int visits = 0;
         while (queue.Count > 0)
@@ -183,7 +184,7 @@ internal abstract class ForwardFlowSolver<TState>
             {
                 if (report)
                 {
-                    ReportLoopBlocks(toReport, ordinal, inStates, isFinally);
+                    ReportLoopBlocks(toReport, ordinal, inStates, loopReporting);
                 }
 
                 TState state = inStates[ordinal];
@@ -202,7 +203,7 @@ internal abstract class ForwardFlowSolver<TState>
 
         if (report)
         {
-            ReportLoopBlocks(toReport, int.MaxValue, inStates, isFinally);
+            ReportLoopBlocks(toReport, int.MaxValue, inStates, loopReporting);
         }
 
         return end;
@@ -212,9 +213,8 @@ internal abstract class ForwardFlowSolver<TState>
     /// The reporting visit of the loop blocks before <paramref name="before"/>, in block order, on
     /// their final states themselves (the fixpoint no longer needs them; nothing is joined into them).
     /// </summary>
-    private void ReportLoopBlocks(SortedSet<int> toReport, int before, Dictionary<int, TState> inStates, bool isFinally)
+    private void ReportLoopBlocks(SortedSet<int> toReport, int before, Dictionary<int, TState> inStates, Pass reporting)
     {
-        var reporting = new Pass(isFinally, reporting: true, static (_, _) => { }, static _ => { });
         while (toReport.Count > 0 && toReport.Min < before)
         {
             int ordinal = toReport.Min;

@@ -61,10 +61,10 @@ internal static class EnginePhaseProfile
         for (int i = 0; i < Phases.Length; i++)
         {
             double ms = Statistics.Median(samples[i]);
-            table.Row(Phases[i], Format.Ms2(ms), i == 0 ? "-" : Format.Percent(Statistics.Ratio(ms, ours)), Format.Ms2(Statistics.Median(allocations[i])));
+            table.Row(Phases[i], Format.Ms2(ms), i == 0 ? "-" : Format.Percent(Statistics.Ratio(ms, ours)), Format.Megabytes(Statistics.Median(allocations[i])));
         }
 
-        table.Row("ours (every phase but binding)", Format.Ms2(ours), "100.00 %", Format.Ms2(allocations.Skip(1).Sum(Statistics.Median)));
+        table.Row("ours (every phase but binding)", Format.Ms2(ours), "100.00 %", Format.Megabytes(allocations.Skip(1).Sum(Statistics.Median)));
         Console.Write(table);
     }
 

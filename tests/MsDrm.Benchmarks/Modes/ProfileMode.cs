@@ -38,7 +38,7 @@ internal static class ProfileMode
             driver.Row("  " + rule, Format.Ms2(ms), Format.Percent(Statistics.Ratio(ms, compile)));
         }
 
-        driver.Row("  allocated while analysing (MB, driver's included)", Format.Ms2(results.Median(ours.Name, r => r.AnalysisAllocatedBytes / 1e6)), "-");
+        driver.Row("  allocated while analysing (MB, driver's included)", Format.Megabytes(results.Median(ours.Name, r => r.AnalysisAllocatedBytes / 1e6)), "-");
         driver.Row("  collections gen0 / gen1 / gen2 (median)", string.Join(" / ", Enumerable.Range(0, 3).Select(g => results.Median(ours.Name, r => r.AnalysisCollections[g]))), "-");
         if (options.OursOnly)
         {
@@ -49,7 +49,7 @@ internal static class ProfileMode
 
         double probe = results.Median(RegistrationShapeProbe.SetName, r => r.AnalyzerExecutionMs);
         driver.Row("empty block start + invocation + block end (one rule's shape)", Format.Ms2(probe), Format.Percent(Statistics.Ratio(probe, compile)));
-        driver.Row("  allocated while analysing (MB, driver's included)", Format.Ms2(results.Median(RegistrationShapeProbe.SetName, r => r.AnalysisAllocatedBytes / 1e6)), "-");
+        driver.Row("  allocated while analysing (MB, driver's included)", Format.Megabytes(results.Median(RegistrationShapeProbe.SetName, r => r.AnalysisAllocatedBytes / 1e6)), "-");
         Console.WriteLine();
         Console.Write(driver);
 

@@ -8,6 +8,9 @@ internal static class Format
 
     internal static string Ms2(double ms) => double.IsNaN(ms) ? "-" : ms.ToString("N2", CultureInfo.InvariantCulture);
 
+    /// <summary>Megabytes (10^6 bytes), two decimals.</summary>
+    internal static string Megabytes(double megabytes) => double.IsNaN(megabytes) ? "-" : megabytes.ToString("N2", CultureInfo.InvariantCulture);
+
     internal static string Ms3(double ms) => double.IsNaN(ms) ? "-" : ms.ToString("N3", CultureInfo.InvariantCulture);
 
     internal static string Percent(double ratio) => double.IsNaN(ratio) ? "-" : (ratio * 100).ToString("N2", CultureInfo.InvariantCulture) + " %";
