@@ -17,10 +17,11 @@ internal sealed class DrmCallRecognizer
 {
     private static readonly ConditionalWeakTable<Compilation, DrmCallRecognizer> ByCompilation = new();
 
-    // Keyed by symbol object: a definition has one object per compilation, so it is one entry, and the
-    // objects of its constructed or reduced forms are further entries with its answer. One entry per
-    // called method, not two: an insertion costs far more than a lookup.
-    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> byInstance = new(SymbolInstanceComparer.Instance);
+    // Definitions only, keyed by object: a definition is one object per compilation. A constructed or
+    // reduced form (List<string>.Add, an extension called as an instance method) can be a new object at
+    // each call site, so caching those cost an insertion per call site for nothing; they are mapped to
+    // their definition on every ask instead, which is two property reads.
+    private readonly ConcurrentDictionary<IMethodSymbol, RecognizedMethod> byDefinition = new(SymbolInstanceComparer.Instance);
     private readonly ImportEntryPoints entryPoints;
     private readonly INamedTypeSymbol?[] wrapperTypes;
 
@@ -57,57 +58,44 @@ internal sealed class DrmCallRecognizer
     internal static DrmCallRecognizer For(Compilation compilation)
         => ByCompilation.GetValue(compilation, static c => new DrmCallRecognizer(c));
 
-    /// <summary>What a method is to the API model (cached per method).</summary>
+    /// <summary>What a method is to the API model (cached per definition).</summary>
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
-        // Every rule asks for every call: the symbol the call binds to is looked up as it is (identity
-        // hash), and only a miss pays for normalising it.
-        if (byInstance.TryGetValue(method, out RecognizedMethod? seen))
+        IMethodSymbol definition = DefinitionOf(method);
+        if (byDefinition.TryGetValue(definition, out RecognizedMethod? seen))
         {
             return seen;
         }
 
-        IMethodSymbol definition = DefinitionOf(method);
-        RecognizedMethod? recognized = ReferenceEquals(definition, method) ? ClassifyDefinition(definition) : RecognizeDefinition(definition);
-        if (recognized is null)
+        if (ClassifyDefinition(definition) is { } classified)
         {
-            // A user method with one body: what its summary says (a method on a cycle of calls, or one
-            // whose summary is still being computed further up this call chain, is an unknown method).
-            (MethodSummary? summary, bool final) = Summaries.Get(definition);
-            recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
-            if (!final)
-            {
-                return recognized;
-            }
-
-            recognized = byInstance.GetOrAdd(definition, recognized);
+            return classified;
         }
 
-        if (!ReferenceEquals(definition, method))
-        {
-            byInstance.TryAdd(method, recognized);
-        }
-
-        return recognized;
+        // A user method with one body: what its summary says (a method on a cycle of calls, or one
+        // whose summary is still being computed further up this call chain, is an unknown method).
+        (MethodSummary? summary, bool final) = Summaries.Get(definition);
+        RecognizedMethod recognized = summary is null ? RecognizedMethod.Unrelated : RecognizedMethod.ForSummary(summary);
+        return final ? byDefinition.GetOrAdd(definition, recognized) : recognized;
     }
 
     /// <summary>
     /// What a method is to the API model when that needs no summary; null for a user method with a
     /// body that is no import or runtime method (only its summary can say).
     /// </summary>
-    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method) => RecognizeDefinition(DefinitionOf(method));
+    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method)
+    {
+        IMethodSymbol definition = DefinitionOf(method);
+        return byDefinition.TryGetValue(definition, out RecognizedMethod? known) ? known : ClassifyDefinition(definition);
+    }
 
     private static IMethodSymbol DefinitionOf(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
-
-    /// <summary>The cached answer for a definition, else <see cref="ClassifyDefinition"/>.</summary>
-    private RecognizedMethod? RecognizeDefinition(IMethodSymbol definition)
-        => byInstance.TryGetValue(definition, out RecognizedMethod? known) ? known : ClassifyDefinition(definition);
 
     /// <summary>Classifies a definition not in the cache and caches the answer; null (not cached) when only its summary can say.</summary>
     private RecognizedMethod? ClassifyDefinition(IMethodSymbol definition)
     {
         RecognizedMethod classified = Classify(definition);
-        return classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(definition) ? byInstance.GetOrAdd(definition, classified) : null;
+        return classified != RecognizedMethod.Unrelated || !SummaryBody.IsCandidate(definition) ? byDefinition.GetOrAdd(definition, classified) : null;
     }
 
     /// <summary>The runtime's types this compilation sees (null where the runtime is not referenced).</summary>
