@@ -33,6 +33,14 @@ internal sealed class LostPoint
         _ => $"discarded on line {Line}",
     };
 
+    /// <summary>
+    /// The explanation: MSDRM001 passes the point itself as the message argument, so the line is
+    /// looked up when the message is read. Building a file's line map is the costliest step of a
+    /// report, and whoever reads the message (a build's output, the IDE) needs that map anyway for
+    /// the diagnostic's own position.
+    /// </summary>
+    public override string ToString() => Explanation;
+
     /// <summary>What the location itself shows ("still open at this return").</summary>
     internal string Here => Kind switch
     {

@@ -54,6 +54,6 @@ public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
             variable,
             leak.Via is { } helper ? $"{leak.Function}' through '{helper.Helper}" : leak.Function,
             leak.IsWrapper ? "Dispose" : data.CloseFunction,
-            leak.Lost?.Explanation ?? "still open on a path out of the method");
+            (object?)leak.Lost ?? "still open on a path out of the method");
     }
 }
