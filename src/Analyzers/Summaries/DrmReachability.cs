@@ -29,6 +29,10 @@ internal sealed class DrmReachability
     private readonly Dictionary<IMethodSymbol, int> onStack = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> stack = new();
     private readonly Dictionary<string, ImmutableArray<IMethodSymbol>> methodsByName = new(StringComparer.Ordinal);
+
+    // One set of called names per level of the walk, kept for the next method read at that level:
+    // hundreds of helpers are read per compilation, and a new set each is most of what this allocates.
+    private readonly Stack<HashSet<string>> spareNameSets = new();
     private MemberNameIndex? typesByMemberName;
     private DrmCallNames? names;
 
@@ -94,7 +98,23 @@ internal sealed class DrmReachability
     /// <summary>True when one of the method's calls may reach a DRM call; lowers <paramref name="low"/> to the component's root.</summary>
     private bool CallsMayReach(IMethodSymbol method, ref int low)
     {
-        foreach (string name in CalledNames(method))
+        HashSet<string> called = spareNameSets.Count > 0 ? spareNameSets.Pop() : new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            AddCalledNames(method, called);
+            return AnyMayReach(called, ref low);
+        }
+        finally
+        {
+            called.Clear();
+            spareNameSets.Push(called);
+        }
+    }
+
+    /// <summary>True when a DRM name is called, or a user method of a called name may reach a DRM call.</summary>
+    private bool AnyMayReach(HashSet<string> called, ref int low)
+    {
+        foreach (string name in called)
         {
             if (names!.Contains(name))
             {
@@ -125,18 +145,17 @@ internal sealed class DrmReachability
     }
 
     /// <summary>
-    /// The simple names of the calls written in the method's body, each once. A local function's
+    /// Adds the simple names of the calls written in the method's body. A local function's
     /// calls are read in its whole enclosing member, so calls between sibling local functions are
     /// seen. Calls the compiler writes (query clauses, collection initialisers' <c>Add</c>, an
     /// interpolated string handler's appends) are named too.
     /// </summary>
-    private static HashSet<string> CalledNames(IMethodSymbol method)
+    private static void AddCalledNames(IMethodSymbol method, HashSet<string> called)
     {
-        var called = new HashSet<string>(StringComparer.Ordinal);
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
         if (implementation.DeclaringSyntaxReferences.Length == 0)
         {
-            return called;
+            return;
         }
 
         SyntaxNode node = implementation.DeclaringSyntaxReferences[0].GetSyntax();
@@ -171,8 +190,6 @@ internal sealed class DrmReachability
                     break;
             }
         }
-
-        return called;
     }
 
     private static readonly string[] QueryMethods =
