@@ -31,7 +31,7 @@ internal sealed class DrmReachability
     private readonly Dictionary<string, ImmutableArray<IMethodSymbol>> methodsByName = new(StringComparer.Ordinal);
 
     // One set of called names per level of the walk, kept for the next method read at that level:
-    // hundreds of helpers are read per compilation, and a new set each is most of what this allocates.
+    // hundreds of helpers are read per compilation, and a new set for each was thrown away after it.
     private readonly Stack<HashSet<string>> spareNameSets = new();
     private MemberNameIndex? typesByMemberName;
     private DrmCallNames? names;
