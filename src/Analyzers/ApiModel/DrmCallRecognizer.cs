@@ -62,14 +62,9 @@ internal sealed class DrmCallRecognizer
     internal RecognizedMethod Recognize(IMethodSymbol method)
     {
         IMethodSymbol definition = DefinitionOf(method);
-        if (byDefinition.TryGetValue(definition, out RecognizedMethod? seen))
+        if (RecognizeDefinition(definition) is { } known)
         {
-            return seen;
-        }
-
-        if (ClassifyDefinition(definition) is { } classified)
-        {
-            return classified;
+            return known;
         }
 
         // A user method with one body: what its summary says (a method on a cycle of calls, or one
@@ -83,13 +78,13 @@ internal sealed class DrmCallRecognizer
     /// What a method is to the API model when that needs no summary; null for a user method with a
     /// body that is no import or runtime method (only its summary can say).
     /// </summary>
-    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method)
-    {
-        IMethodSymbol definition = DefinitionOf(method);
-        return byDefinition.TryGetValue(definition, out RecognizedMethod? known) ? known : ClassifyDefinition(definition);
-    }
+    internal RecognizedMethod? RecognizeWithoutSummary(IMethodSymbol method) => RecognizeDefinition(DefinitionOf(method));
 
     private static IMethodSymbol DefinitionOf(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+
+    /// <summary>The cached answer for a definition, else <see cref="ClassifyDefinition"/>.</summary>
+    private RecognizedMethod? RecognizeDefinition(IMethodSymbol definition)
+        => byDefinition.TryGetValue(definition, out RecognizedMethod? known) ? known : ClassifyDefinition(definition);
 
     /// <summary>Classifies a definition not in the cache and caches the answer; null (not cached) when only its summary can say.</summary>
     private RecognizedMethod? ClassifyDefinition(IMethodSymbol definition)
