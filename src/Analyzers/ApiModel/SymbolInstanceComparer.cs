@@ -5,9 +5,8 @@ using Microsoft.CodeAnalysis;
 namespace MsDrm.Analyzers.ApiModel;
 
 /// <summary>
-/// Compares method symbols as objects, for the recognizer's cache: a definition is one object per
-/// compilation, and two objects for the same symbol are two entries with the same answer, never a
-/// wrong one.
+/// Compares method symbols as objects, for the recognizer's cache of definitions: a definition is
+/// one object per compilation, so comparing objects is exact there and costs no symbol walk.
 /// </summary>
 internal sealed class SymbolInstanceComparer : IEqualityComparer<IMethodSymbol>
 {

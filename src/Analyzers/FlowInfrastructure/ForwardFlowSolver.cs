@@ -13,9 +13,10 @@ namespace MsDrm.Analyzers.FlowInfrastructure;
 /// order (the only visit that records findings: a block outside every loop is visited once, and
 /// that visit reports; a loop block reports once the worklist is past it). Exceptional edges are
 /// ignored; a finally region is solved inline on each normal branch that leaves through it, so what
-/// it does happens on that path only; catch handlers start from an empty state (reached only by exceptions, which no rule counts,
-/// but what they do is still analysed); a conditional block sends a copy of its state, refined by
-/// the condition, to each side. Subclasses give the transfer function and the refinement.
+/// it does happens on that path only; catch handlers start from an empty state (reached only by
+/// exceptions, which no rule counts, but what they do is still analysed); a conditional block sends
+/// a copy of its state, refined by the condition, to each side. Subclasses give the transfer
+/// function and the refinement.
 /// </summary>
 /// <typeparam name="TState">The analysis's state.</typeparam>
 internal abstract class ForwardFlowSolver<TState>
@@ -306,7 +307,8 @@ internal abstract class ForwardFlowSolver<TState>
 
     /// <summary>
     /// The blocks between the destination and the source of some branch that goes back to its own
-    /// block or an earlier one (a loop): one pass over the branches, then a running count.
+    /// block or an earlier one (a loop): one pass over the branches, then a running count. Empty for
+    /// a graph without loops, which never asks (it is swept once in block order).
     /// </summary>
     private static bool[] LoopBlocks(ControlFlowGraph graph, out bool isAcyclic)
     {
@@ -319,6 +321,10 @@ internal abstract class ForwardFlowSolver<TState>
         }
 
         isAcyclic = !anyLoop;
+        if (isAcyclic)
+        {
+            return Array.Empty<bool>();
+        }
 
         var inLoop = new bool[graph.Blocks.Length];
         for (int ordinal = 0, open = 0; ordinal < inLoop.Length; ordinal++)
