@@ -23,7 +23,7 @@ internal sealed record BenchOptions
           --scaling     ours at N = 250, 500, 1,000, 2,000 (3 rounds each): ms per file
           --worst-case  one method of 5,000 statements; one file of 500 DRM methods
           --profile     where our time goes: per rule, empty per-body callbacks, engine phases body by body
-          --ours-only   with --profile: only our analyzers through the driver, no probe and no engine phases (to run under a CPU profiler)
+          --ours-only   with --profile: only our analyzers through the driver (as shipped and rule by rule), no probe and no engine phases (to run under a CPU profiler)
           --fixes       RegisterCodeFixesAsync per MSDRM001/MSDRM002 diagnostic of the corpus (median, max; 3 rounds)
           --concurrent  concurrent build and analysis (default: one thread, for steadier numbers)
         """;

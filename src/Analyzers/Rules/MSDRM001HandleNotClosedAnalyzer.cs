@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,7 @@ namespace MsDrm.Analyzers.Rules;
 /// every path. Thin: the body's handle flow finds the leaks, this turns those of each creating call
 /// into diagnostics.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />

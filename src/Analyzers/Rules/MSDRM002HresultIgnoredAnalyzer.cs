@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -15,7 +16,7 @@ namespace MsDrm.Analyzers.Rules;
 /// MSDRM002: the HRESULT of an msdrm.dll call is dropped, either as a bare expression statement or
 /// as a store into a local that is overwritten or goes out of scope before any read.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM002HresultIgnoredAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,7 @@ namespace MsDrm.Analyzers.Rules;
 /// wrapper that adopted it) reaches a close function again or is passed to any DRM function. Thin: the
 /// body's handle flow finds the closed uses; this reports those located on the call it is looking at.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
 {
     /// <summary>Diagnostic property: "true" when the reported call is a second close that can simply be removed.</summary>

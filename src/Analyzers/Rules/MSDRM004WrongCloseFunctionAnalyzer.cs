@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,7 +16,7 @@ namespace MsDrm.Analyzers.Rules;
 /// another than the function closes. SafeHandle subclasses: <see cref="ReleaseHandleAudit"/> compares the
 /// close of <c>handle</c> in <c>ReleaseHandle</c> with the kind the imports create into the type.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM004WrongCloseFunctionAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +15,7 @@ namespace MsDrm.Analyzers.Rules;
 /// parent closes; this reports those located on the call it is looking at (a close call, a wrapper's
 /// <c>Dispose()</c>, or the resource creation of a <c>using</c> whose implicit disposal closes the parent).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM005CloseOrderAnalyzer : DrmRuleAnalyzer
 {
     /// <summary>Diagnostic property: the span starts of the children's later closes, comma-separated (for the fix).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +15,7 @@ namespace MsDrm.Analyzers.Rules;
 /// result is then returned or thrown, so the method reports the close's outcome instead of the failure.
 /// Thin: the body's masked-error flow finds them; this reports the one whose assignment holds the call.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing DiagnosticAnalyzerAttribute", Justification = "Shipped inside DrmCallRulesAnalyzer; alone only in its tests.")]
 public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
 {
     /// <inheritdoc />

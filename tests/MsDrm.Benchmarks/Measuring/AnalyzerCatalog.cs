@@ -23,6 +23,20 @@ internal static class AnalyzerCatalog
         CreateAnalyzers(typeof(MsDrm.Analyzers.DiagnosticIds).Assembly),
         ImmutableDictionary<string, ReportDiagnostic>.Empty);
 
+    internal const string OursRuleByRuleName = "MsDrm, rule by rule";
+
+    /// <summary>
+    /// Our rules each as its own analyzer (MSDRM001–006 as they run in their tests, not behind the
+    /// shipped one callback), so the driver's telemetry shows each rule's time.
+    /// </summary>
+    internal static AnalyzerSet OursRuleByRule() => new(
+        OursRuleByRuleName,
+        MsDrm.Analyzers.Rules.DrmCallRulesAnalyzer.Rules
+            .Select(rule => (DiagnosticAnalyzer)Activator.CreateInstance(rule.GetType())!)
+            .Concat(Ours().Analyzers.Where(a => a is not MsDrm.Analyzers.Rules.DrmCallRulesAnalyzer))
+            .ToImmutableArray(),
+        ImmutableDictionary<string, ReportDiagnostic>.Empty);
+
     /// <summary>The NetAnalyzers analyzers that report CA2000 or CA1806, with both rules switched on.</summary>
     internal static AnalyzerSet NetAnalyzers()
     {
