@@ -22,6 +22,12 @@ internal sealed record RunResult(
     /// <summary>Garbage collections of each generation (0, 1, 2) while the analyzers ran.</summary>
     internal ImmutableArray<int> AnalysisCollections { get; init; } = ImmutableArray.Create(0, 0, 0);
 
+    /// <summary>
+    /// Time the runtime was paused for garbage collection while the analyzers ran. A pause is paid by
+    /// whichever callback allocates when the budget runs out, so it lands on any analyzer's clock.
+    /// </summary>
+    internal double AnalysisGcPauseMs { get; init; }
+
     /// <summary>Compile plus analysis, as a build with these analyzers would spend.</summary>
     internal double TotalWallMs => CompileMs + AnalysisWallMs;
 }

@@ -42,11 +42,13 @@ internal static class SingleRun
 
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int[] collectionsBefore = Collections();
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         clock.Restart();
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         (double analysisMs, double analysisCpuMs) = clock.Elapsed();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         int[] collections = Collections();
+        TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (DiagnosticAnalyzer analyzer in set.Analyzers)
@@ -67,6 +69,7 @@ internal static class SingleRun
         {
             AnalysisAllocatedBytes = allocated,
             AnalysisCollections = Enumerable.Range(0, 3).Select(g => collections[g] - collectionsBefore[g]).ToImmutableArray(),
+            AnalysisGcPauseMs = paused.TotalMilliseconds,
         };
     }
 

@@ -39,6 +39,10 @@ internal static class ProfileMode
             driver.Row("  " + analyzer, Format.Ms2(ms), Format.Percent(Statistics.Ratio(ms, compile)));
         }
 
+        driver.Row("  allocated while analysing (MB, driver's included)", Format.Megabytes(results.Median(ours.Name, r => r.AnalysisAllocatedBytes / 1e6)), "-");
+        driver.Row("  collections gen0 / gen1 / gen2 (median)", string.Join(" / ", Enumerable.Range(0, 3).Select(g => results.Median(ours.Name, r => r.AnalysisCollections[g]))), "-");
+        driver.Row("  GC pauses while analysing (ms, paid by whichever callback allocates)", Format.Ms(results.Median(ours.Name, r => r.AnalysisGcPauseMs)), "-");
+
         // The same rules as separate analyzers: each rule's share, and what one callback per rule costs.
         driver.Row("rule by rule, each its own analyzer", Format.Ms2(results.Median(byRule.Name, r => r.AnalyzerExecutionMs)),
             Format.Percent(Statistics.Ratio(results.Median(byRule.Name, r => r.AnalyzerExecutionMs), compile)));
@@ -48,8 +52,6 @@ internal static class ProfileMode
             driver.Row("  " + rule, Format.Ms2(ms), Format.Percent(Statistics.Ratio(ms, compile)));
         }
 
-        driver.Row("  allocated while analysing (MB, driver's included)", Format.Megabytes(results.Median(ours.Name, r => r.AnalysisAllocatedBytes / 1e6)), "-");
-        driver.Row("  collections gen0 / gen1 / gen2 (median)", string.Join(" / ", Enumerable.Range(0, 3).Select(g => results.Median(ours.Name, r => r.AnalysisCollections[g]))), "-");
         if (options.OursOnly)
         {
             Console.WriteLine();

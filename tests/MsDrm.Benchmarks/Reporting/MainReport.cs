@@ -85,6 +85,10 @@ internal static class MainReport
 
         Console.Write(perAnalyzer);
         Console.WriteLine("Our diagnostics: " + string.Join(", ", ours[0].DiagnosticCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
+
+        // Each run's exec time beside the GC pauses of its analysis: a pause lands on whichever callback allocates.
+        Console.WriteLine("Ours per round (exec ms / GC pauses while analysing, ms): "
+            + string.Join(", ", ours.Select(r => $"{r.AnalyzerExecutionMs:F0} / {r.AnalysisGcPauseMs:F0}")));
     }
 
     private static bool Has(RoundResults results, string set) => results.Sets.Any(s => s.Name == set) && results.Of(set).Count > 0;
