@@ -37,6 +37,14 @@ internal static class AnalyzerCatalog
             .ToImmutableArray(),
         ImmutableDictionary<string, ReportDiagnostic>.Empty);
 
+    internal const string OursGcAccountedName = "MsDrm, GC accounted";
+
+    /// <summary>Our shipped analyzers, each inside a <see cref="GcAccountingAnalyzer"/>: the GC pauses inside our callbacks.</summary>
+    internal static AnalyzerSet OursGcAccounted() => new(
+        OursGcAccountedName,
+        Ours().Analyzers.Select(a => (DiagnosticAnalyzer)new GcAccountingAnalyzer(a)).ToImmutableArray(),
+        ImmutableDictionary<string, ReportDiagnostic>.Empty);
+
     /// <summary>The NetAnalyzers analyzers that report CA2000 or CA1806, with both rules switched on.</summary>
     internal static AnalyzerSet NetAnalyzers()
     {

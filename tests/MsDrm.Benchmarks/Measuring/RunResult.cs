@@ -28,6 +28,9 @@ internal sealed record RunResult(
     /// </summary>
     internal double AnalysisGcPauseMs { get; init; }
 
+    /// <summary>Of those pauses, the ones inside the callbacks of a <see cref="GcAccountingAnalyzer"/> of the set (0 when it has none).</summary>
+    internal double GcPauseInCallbacksMs { get; init; }
+
     /// <summary>Compile plus analysis, as a build with these analyzers would spend.</summary>
     internal double TotalWallMs => CompileMs + AnalysisWallMs;
 }

@@ -43,12 +43,14 @@ internal static class SingleRun
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int[] collectionsBefore = Collections();
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        TimeSpan inCallbacksBefore = PausedInCallbacks(set);
         clock.Restart();
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         (double analysisMs, double analysisCpuMs) = clock.Elapsed();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         int[] collections = Collections();
         TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
+        TimeSpan inCallbacks = PausedInCallbacks(set) - inCallbacksBefore;
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (DiagnosticAnalyzer analyzer in set.Analyzers)
@@ -70,8 +72,12 @@ internal static class SingleRun
             AnalysisAllocatedBytes = allocated,
             AnalysisCollections = Enumerable.Range(0, 3).Select(g => collections[g] - collectionsBefore[g]).ToImmutableArray(),
             AnalysisGcPauseMs = paused.TotalMilliseconds,
+            GcPauseInCallbacksMs = inCallbacks.TotalMilliseconds,
         };
     }
+
+    private static TimeSpan PausedInCallbacks(AnalyzerSet set)
+        => set.Analyzers.OfType<GcAccountingAnalyzer>().Aggregate(TimeSpan.Zero, (sum, analyzer) => sum + analyzer.PausedInCallbacks);
 
     private static int[] Collections() => new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
 }
