@@ -61,7 +61,7 @@ public sealed class ShippedAnalyzersTests
             new MSDRM005CloseOrderAnalyzer(),
             new MSDRM006ErrorMaskedAnalyzer(),
         });
-        RuleCase[] cases = SharedCases().ToArray();
+        RuleCase[] cases = SharedCaseSets.EveryCase().ToArray();
         Assert.True(cases.Length >= 300, $"only {cases.Length} shared cases");
         int reported = 0;
         foreach (RuleCase ruleCase in cases)
@@ -84,12 +84,4 @@ public sealed class ShippedAnalyzersTests
             .Order(StringComparer.Ordinal)
             .ToArray();
     }
-
-    private static IEnumerable<RuleCase> SharedCases()
-        => typeof(RuleCase).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RuleCase).Namespace && t.IsAbstract && t.IsSealed)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t.GetProperty("All", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
-            .OfType<IEnumerable<RuleCase>>()
-            .SelectMany(cases => cases);
 }

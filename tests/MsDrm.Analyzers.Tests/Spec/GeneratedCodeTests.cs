@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -78,13 +77,7 @@ public sealed class GeneratedCodeTests
     /// <summary>The first two wrong cases of each rule (MSDRM001 to MSDRM007), from the shared case lists.</summary>
     private static IEnumerable<(string Key, RuleCase Case)> SamplesById()
     {
-        IEnumerable<RuleCase> all = typeof(RuleCase).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RuleCase).Namespace && t.IsAbstract && t.IsSealed)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t.GetProperty("All", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
-            .OfType<IEnumerable<RuleCase>>()
-            .SelectMany(cases => cases);
-        return all
+        return SharedCaseSets.EveryCase()
             .SelectMany(c => CaseMarkup.Parse(c.Wrong).Diagnostics.Select(d => d.Label).Distinct().Select(id => (Id: id, Case: c)))
             .GroupBy(x => x.Id)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
