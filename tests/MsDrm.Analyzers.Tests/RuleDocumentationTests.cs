@@ -151,7 +151,8 @@ public class RuleDocumentationTests
         }
     }
 
-    private static IEnumerable<string> DiagnosticIdConstants() =>
+    /// <summary>Every id constant of <see cref="DiagnosticIds"/>.</summary>
+    internal static IEnumerable<string> DiagnosticIdConstants() =>
         typeof(DiagnosticIds)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

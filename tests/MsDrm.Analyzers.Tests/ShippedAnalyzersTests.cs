@@ -20,10 +20,7 @@ public sealed class ShippedAnalyzersTests
     [Fact]
     public void Every_rule_on_drm_calls_is_served_once_by_the_shipped_analyzer()
     {
-        Type[] ruleTypes = typeof(DrmRuleAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DrmRuleAnalyzer).IsAssignableFrom(t))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .ToArray();
+        Type[] ruleTypes = RuleTypes();
         Assert.Equal(6, ruleTypes.Length);
         Assert.Equal(ruleTypes, DrmCallRulesAnalyzer.Rules.Select(r => r.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
     }
@@ -39,11 +36,7 @@ public sealed class ShippedAnalyzersTests
     [Fact]
     public void Shipped_analyzers_support_every_rule_id_once()
     {
-        string[] ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        string[] ids = RuleDocumentationTests.DiagnosticIdConstants().Order(StringComparer.Ordinal).ToArray();
         string[] supported = ValidCodeTests.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(ids, supported);
     }
@@ -52,15 +45,8 @@ public sealed class ShippedAnalyzersTests
     public async Task Shipped_analyzer_reports_what_the_rules_report_alone_on_every_shared_case()
     {
         var shipped = ImmutableArray.Create<DiagnosticAnalyzer>(new DrmCallRulesAnalyzer());
-        var alone = ImmutableArray.CreateRange<DiagnosticAnalyzer>(new DrmRuleAnalyzer[]
-        {
-            new MSDRM001HandleNotClosedAnalyzer(),
-            new MSDRM002HresultIgnoredAnalyzer(),
-            new MSDRM003UsedAfterCloseAnalyzer(),
-            new MSDRM004WrongCloseFunctionAnalyzer(),
-            new MSDRM005CloseOrderAnalyzer(),
-            new MSDRM006ErrorMaskedAnalyzer(),
-        });
+        // Every rule class of the assembly as its own analyzer, found apart from the composite's list.
+        ImmutableArray<DiagnosticAnalyzer> alone = RuleTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
         RuleCase[] cases = SharedCaseSets.EveryCase().ToArray();
         Assert.True(cases.Length >= 300, $"only {cases.Length} shared cases");
         int reported = 0;
@@ -75,6 +61,13 @@ public sealed class ShippedAnalyzersTests
 
         Assert.True(reported >= cases.Length, $"only {reported} diagnostics over {cases.Length} wrong cases");
     }
+
+    /// <summary>Every concrete rule on DRM calls in the analyzer assembly, by name.</summary>
+    private static Type[] RuleTypes()
+        => typeof(DrmRuleAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DrmRuleAnalyzer).IsAssignableFrom(t))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToArray();
 
     private static string[] Describe(CompilationAnalyzerRunner.AnalysisRun run)
     {
