@@ -73,6 +73,38 @@ public sealed class DrmReachabilityTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Source_helpers_are_found_by_name_before_and_after_many_names_no_source_member_has(bool noisyFirst)
+    {
+        // Twenty names only a referenced library declares: the first are answered by the compiler's
+        // declaration table one by one, the rest by the index of every source member name.
+        string Calls(int count) => string.Concat(Enumerable.Range(0, count).Select(i => $"Library.F{i}(); "));
+        MetadataReference library = Library("public static class Library { " + string.Concat(Enumerable.Range(0, 20).Select(i => $"public static void F{i}() {{ }} ")) + "}");
+        string helpers = $$"""
+            internal static class Helpers
+            {
+                public static void Noisy() { {{Calls(20)}} }
+                public static void Quiet() { {{Calls(3)}} }
+                public static int Deep(uint h) { {{Calls(2)}} return Middle(h); }
+                public static int Middle(uint h) => Native.DRMCloseSession(h);
+            }
+            """;
+        Compilation compilation = CompilationAnalyzerRunner.Compile([("/Helpers.cs", SpecPrograms.Usings + helpers)]).AddReferences(library);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("Helpers")!;
+        MsDrm.Analyzers.Summaries.DrmReachability reachability = DrmCallRecognizer.For(compilation).Summaries.Reachability;
+        if (noisyFirst)
+        {
+            Assert.False(reachability.MayCallDrm(Method(type, "Noisy")));
+        }
+
+        Assert.True(reachability.MayCallDrm(Method(type, "Deep")));
+        Assert.False(reachability.MayCallDrm(Method(type, "Quiet")));
+        Assert.False(reachability.MayCallDrm(Method(type, "Noisy")));
+    }
+
     [Fact]
     public void A_sibling_local_function_that_calls_drm_is_seen()
     {
