@@ -48,12 +48,18 @@ internal sealed class CreationSiteTable
             {
                 foreach (IOperation operation in tree.DescendantsAndSelf())
                 {
-                    if (operation is IInvocationOperation invocation && recognizer.Recognize(invocation.TargetMethod) is { CanCreateHandle: true } method)
+                    if (operation is not IInvocationOperation invocation)
+                    {
+                        continue;
+                    }
+
+                    RecognizedMethod method = recognizer.Recognize(invocation.TargetMethod);
+                    if (method.CanCreateHandle)
                     {
                         table.CreatingBlocks[block.Ordinal] = true;
                         table.Add(recognizer, block.Ordinal, invocation, method);
                     }
-                    else if (operation is IInvocationOperation call && recognizer.Recognize(call.TargetMethod).Function is { IsClose: true })
+                    else if (method.Function is { IsClose: true })
                     {
                         table.ClosingBlocks[block.Ordinal] = table.HasCloses = true;
                     }
