@@ -8,7 +8,7 @@ namespace MsDrm.Benchmarks.Measuring;
 #pragma warning disable RS1001, RS1012, RS1025, RS1026
 
 /// <summary>
-/// Runs another analyzer and sums the garbage-collection pauses that fall inside its callbacks. The
+/// Runs another analyzer and sums the garbage-collection pauses that fall inside its callbacks and the bytes they allocate. The
 /// driver's execution time for an analyzer includes every pause its callbacks happen to trigger, and
 /// most of what is collected is the driver's own garbage; this separates the two. Analysis is
 /// single-threaded in these runs, so a pause inside a callback is that callback's. Covers the
@@ -17,12 +17,16 @@ namespace MsDrm.Benchmarks.Measuring;
 internal sealed class GcAccountingAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
 {
     private long pausedTicks;
+    private long allocatedBytes;
 
     /// <summary>The analyzer that does the work.</summary>
     internal DiagnosticAnalyzer Inner => inner;
 
     /// <summary>GC pauses inside the wrapped analyzer's callbacks so far (every run of this instance).</summary>
     internal TimeSpan PausedInCallbacks => TimeSpan.FromTicks(Interlocked.Read(ref pausedTicks));
+
+    /// <summary>Bytes the wrapped analyzer's callbacks allocated so far: their share of what the collector has to do.</summary>
+    internal long AllocatedInCallbacks => Interlocked.Read(ref allocatedBytes);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
 
@@ -31,6 +35,7 @@ internal sealed class GcAccountingAnalyzer(DiagnosticAnalyzer inner) : Diagnosti
     private Action<T> Timed<T>(Action<T> action) => argument =>
     {
         TimeSpan before = GC.GetTotalPauseDuration();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             action(argument);
@@ -38,6 +43,7 @@ internal sealed class GcAccountingAnalyzer(DiagnosticAnalyzer inner) : Diagnosti
         finally
         {
             Interlocked.Add(ref pausedTicks, (GC.GetTotalPauseDuration() - before).Ticks);
+            Interlocked.Add(ref allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         }
     };
 

@@ -31,6 +31,9 @@ internal sealed record RunResult(
     /// <summary>Of those pauses, the ones inside the callbacks of a <see cref="GcAccountingAnalyzer"/> of the set (0 when it has none).</summary>
     internal double GcPauseInCallbacksMs { get; init; }
 
+    /// <summary>Bytes the callbacks of the set's <see cref="GcAccountingAnalyzer"/>s allocated (0 when it has none).</summary>
+    internal long AllocatedInCallbacksBytes { get; init; }
+
     /// <summary>Compile plus analysis, as a build with these analyzers would spend.</summary>
     internal double TotalWallMs => CompileMs + AnalysisWallMs;
 }

@@ -44,6 +44,7 @@ internal static class SingleRun
         int[] collectionsBefore = Collections();
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         TimeSpan inCallbacksBefore = PausedInCallbacks(set);
+        long allocatedInCallbacksBefore = AllocatedInCallbacks(set);
         clock.Restart();
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         (double analysisMs, double analysisCpuMs) = clock.Elapsed();
@@ -51,6 +52,7 @@ internal static class SingleRun
         int[] collections = Collections();
         TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
         TimeSpan inCallbacks = PausedInCallbacks(set) - inCallbacksBefore;
+        long allocatedInCallbacks = AllocatedInCallbacks(set) - allocatedInCallbacksBefore;
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (DiagnosticAnalyzer analyzer in set.Analyzers)
@@ -73,11 +75,15 @@ internal static class SingleRun
             AnalysisCollections = Enumerable.Range(0, 3).Select(g => collections[g] - collectionsBefore[g]).ToImmutableArray(),
             AnalysisGcPauseMs = paused.TotalMilliseconds,
             GcPauseInCallbacksMs = inCallbacks.TotalMilliseconds,
+            AllocatedInCallbacksBytes = allocatedInCallbacks,
         };
     }
 
     private static TimeSpan PausedInCallbacks(AnalyzerSet set)
         => set.Analyzers.OfType<GcAccountingAnalyzer>().Aggregate(TimeSpan.Zero, (sum, analyzer) => sum + analyzer.PausedInCallbacks);
+
+    private static long AllocatedInCallbacks(AnalyzerSet set)
+        => set.Analyzers.OfType<GcAccountingAnalyzer>().Sum(analyzer => analyzer.AllocatedInCallbacks);
 
     private static int[] Collections() => new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
 }

@@ -55,6 +55,13 @@ internal static class ProfileMode
         driver.Row("  GC pauses inside our callbacks (median)", Format.Ms2(results.Median(accounted.Name, r => r.GcPauseInCallbacksMs)), "-");
         double withoutPauses = results.Median(accounted.Name, r => r.AnalyzerExecutionMs - r.GcPauseInCallbacksMs);
         driver.Row("  exec without those pauses (median)", Format.Ms2(withoutPauses), Format.Percent(Statistics.Ratio(withoutPauses, compile)));
+        double oursAllocatedMb = results.Median(accounted.Name, r => r.AllocatedInCallbacksBytes / 1e6);
+        double allocatedMb = results.Median(accounted.Name, r => r.AnalysisAllocatedBytes / 1e6);
+        driver.Row("  allocated inside our callbacks (MB, share of the analysis's)", Format.Megabytes(oursAllocatedMb), Format.Percent(Statistics.Ratio(oursAllocatedMb, allocatedMb)));
+
+        // A pause falls on whichever callback allocates when the budget runs out: on average ours pay their allocation's share.
+        double expectedPauses = Statistics.Ratio(oursAllocatedMb, allocatedMb) * results.Median(accounted.Name, r => r.AnalysisGcPauseMs);
+        driver.Row("  GC pauses our allocations cost on average (allocation share x pauses)", Format.Ms2(expectedPauses), Format.Percent(Statistics.Ratio(expectedPauses, compile)));
         driver.Row("  per round: exec / pauses inside", string.Join(", ", results.Of(accounted.Name).Select(r => $"{r.AnalyzerExecutionMs:F0} / {r.GcPauseInCallbacksMs:F0}")), "-");
 
         // The same rules as separate analyzers: each rule's share, and what one callback per rule costs.
