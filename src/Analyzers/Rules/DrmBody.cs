@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using MsDrm.Analyzers.ApiModel;
 using MsDrm.Analyzers.FlowInfrastructure;
@@ -80,7 +80,11 @@ internal sealed class DrmBody
     /// use from the body's graph. Null for a body that is not executable (a field initialiser:
     /// whatever it creates is stored in a member).
     /// </summary>
-    internal HandleFlowResult? GetHandleFlow(Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Takes the context itself: a delegate to its <c>GetControlFlowGraph</c> boxed the context on
+    /// every relevant call, though only the first call of a body needs the graph.
+    /// </remarks>
+    internal HandleFlowResult? GetHandleFlow(in OperationAnalysisContext context)
     {
         if (!OperationRoots.IsExecutableBody(Root))
         {
@@ -91,7 +95,7 @@ internal sealed class DrmBody
         {
             if (handleFlow is null)
             {
-                handleFlow = HandleFlowAnalysis.Analyze(graph(), recognizer, Sharing, cancellationToken);
+                handleFlow = HandleFlowAnalysis.Analyze(context.GetControlFlowGraph(), recognizer, Sharing, context.CancellationToken);
             }
 
             return handleFlow;
@@ -102,7 +106,7 @@ internal sealed class DrmBody
     /// MSDRM006's findings for the body and its nested functions: close results assigned over a failed
     /// HRESULT and then returned or thrown (computed on first use; empty for a non-executable body).
     /// </summary>
-    internal ImmutableArray<MaskedError> GetMaskedErrors(Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    internal ImmutableArray<MaskedError> GetMaskedErrors(in OperationAnalysisContext context)
     {
         if (!OperationRoots.IsExecutableBody(Root))
         {
@@ -111,7 +115,7 @@ internal sealed class DrmBody
 
         lock (gate)
         {
-            maskedErrors ??= MaskedErrorAnalysis.Analyze(graph(), recognizer, Sharing, cancellationToken);
+            maskedErrors ??= MaskedErrorAnalysis.Analyze(context.GetControlFlowGraph(), recognizer, Sharing, context.CancellationToken);
             return maskedErrors.Value;
         }
     }
@@ -129,9 +133,9 @@ internal sealed class DrmBody
     }
 
     /// <summary>The leaks whose creating call is <paramref name="call"/>, in parameter order.</summary>
-    internal ImmutableArray<LeakedHandle> LeaksCreatedBy(SyntaxNode call, Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    internal ImmutableArray<LeakedHandle> LeaksCreatedBy(SyntaxNode call, in OperationAnalysisContext context)
     {
-        if (GetHandleFlow(graph, cancellationToken) is not { Leaks.Length: > 0 } result)
+        if (GetHandleFlow(context) is not { Leaks.Length: > 0 } result)
         {
             return ImmutableArray<LeakedHandle>.Empty;
         }

@@ -26,7 +26,7 @@ public sealed class MSDRM001HandleNotClosedAnalyzer : DrmRuleAnalyzer
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        foreach (LeakedHandle leak in body.LeaksCreatedBy(invocation.Syntax, context.GetControlFlowGraph, context.CancellationToken))
+        foreach (LeakedHandle leak in body.LeaksCreatedBy(invocation.Syntax, context))
         {
             context.ReportDiagnostic(CreateDiagnostic(leak));
         }

@@ -29,7 +29,7 @@ public sealed class MSDRM003UsedAfterCloseAnalyzer : DrmRuleAnalyzer
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        if (body.GetHandleFlow(context.GetControlFlowGraph, context.CancellationToken) is not { ClosedUses.Length: > 0 } flow)
+        if (body.GetHandleFlow(context) is not { ClosedUses.Length: > 0 } flow)
         {
             return;
         }

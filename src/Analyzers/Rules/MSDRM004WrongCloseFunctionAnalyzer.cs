@@ -39,7 +39,7 @@ public sealed class MSDRM004WrongCloseFunctionAnalyzer : DrmRuleAnalyzer
             return;
         }
 
-        if (body.GetHandleFlow(context.GetControlFlowGraph, context.CancellationToken) is not { WrongCloses.Length: > 0 } flow)
+        if (body.GetHandleFlow(context) is not { WrongCloses.Length: > 0 } flow)
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed class MSDRM005CloseOrderAnalyzer : DrmRuleAnalyzer
     /// <inheritdoc />
     private protected override void AnalyzeCall(OperationAnalysisContext context, IInvocationOperation invocation, RecognizedMethod method, DrmBody body)
     {
-        if (body.GetHandleFlow(context.GetControlFlowGraph, context.CancellationToken) is not { CloseOrders.Length: > 0 } flow)
+        if (body.GetHandleFlow(context) is not { CloseOrders.Length: > 0 } flow)
         {
             return;
         }

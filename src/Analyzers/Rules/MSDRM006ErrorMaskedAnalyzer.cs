@@ -52,7 +52,7 @@ public sealed class MSDRM006ErrorMaskedAnalyzer : DrmRuleAnalyzer
             return;
         }
 
-        foreach (MaskedError error in body.GetMaskedErrors(context.GetControlFlowGraph, context.CancellationToken))
+        foreach (MaskedError error in body.GetMaskedErrors(context))
         {
             if (assignments.Contains(error.Assignment))
             {

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -32,42 +31,49 @@ public sealed class MSDRM007ImportDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var checker = ImportDeclarationChecker.Create(start.Compilation, DrmCallRecognizer.For(start.Compilation));
-            start.RegisterSymbolAction(symbol => AnalyzeMembers((INamedTypeSymbol)symbol.Symbol, checker, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeMembers(symbol, checker), SymbolKind.NamedType);
 
             // `static extern` local functions are imports too, but no symbol action sees them.
             start.RegisterOperationAction(
-                operation => Analyze(((ILocalFunctionOperation)operation.Operation).Symbol, checker, operation.ReportDiagnostic, operation.CancellationToken),
+                operation =>
+                {
+                    if (Diagnose(((ILocalFunctionOperation)operation.Operation).Symbol, checker, operation.CancellationToken) is { } diagnostic)
+                    {
+                        operation.ReportDiagnostic(diagnostic);
+                    }
+                },
                 OperationKind.LocalFunction);
         });
     }
 
     /// <summary>The type's own methods (nested types get their own callback).</summary>
-    private static void AnalyzeMembers(INamedTypeSymbol type, ImportDeclarationChecker checker, Action<Diagnostic> report, CancellationToken cancellationToken)
+    /// <remarks>Reports through the context itself: a delegate to its <c>ReportDiagnostic</c> boxed it once per type.</remarks>
+    private static void AnalyzeMembers(SymbolAnalysisContext context, ImportDeclarationChecker checker)
     {
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
-            if (member is IMethodSymbol method)
+            if (member is IMethodSymbol method && Diagnose(method, checker, context.CancellationToken) is { } diagnostic)
             {
-                Analyze(method, checker, report, cancellationToken);
+                context.ReportDiagnostic(diagnostic);
             }
         }
     }
 
-    private static void Analyze(IMethodSymbol method, ImportDeclarationChecker checker, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private static Diagnostic? Diagnose(IMethodSymbol method, ImportDeclarationChecker checker, CancellationToken cancellationToken)
     {
         if (!method.IsExtern && !method.IsPartialDefinition)
         {
-            return;
+            return null;
         }
 
         if (checker.Check(method, cancellationToken) is not { Mismatches.IsEmpty: false } import
             || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
         {
-            return;
+            return null;
         }
 
         string kinds = string.Join(",", import.Mismatches.Select(m => m.Kind.ToString()).Distinct());
-        report(Diagnostic.Create(
+        return Diagnostic.Create(
             Descriptors.ImportDeclaration,
             location,
             ImmutableDictionary<string, string?>.Empty
@@ -75,6 +81,6 @@ public sealed class MSDRM007ImportDeclarationAnalyzer : DiagnosticAnalyzer
                 .Add(DiagnosticProperties.Function, import.Function.Name),
             method.Name,
             import.Function.Name,
-            string.Join("; ", import.Mismatches.Select(m => m.Text))));
+            string.Join("; ", import.Mismatches.Select(m => m.Text)));
     }
 }
