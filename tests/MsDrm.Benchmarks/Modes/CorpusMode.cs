@@ -13,6 +13,9 @@ internal static class CorpusMode
         if (Checks.OursOrNote() is { } ours)
         {
             sets.Add(ours);
+
+            // The same analyzers again, with the GC pauses inside their callbacks and their allocations counted.
+            sets.Add(AnalyzerCatalog.OursGcAccounted());
         }
 
         sets.Add(AnalyzerCatalog.NetAnalyzers());

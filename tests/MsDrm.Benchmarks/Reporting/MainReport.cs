@@ -89,6 +89,28 @@ internal static class MainReport
         // Each run's exec time beside the GC pauses of its analysis: a pause lands on whichever callback allocates.
         Console.WriteLine("Ours per round (exec ms / GC pauses while analysing, ms): "
             + string.Join(", ", ours.Select(r => $"{r.AnalyzerExecutionMs:F0} / {r.AnalysisGcPauseMs:F0}")));
+        PrintAmortized(results);
+    }
+
+    /// <summary>Ours with the GC amortized (see <see cref="RunResult.AmortizedExecMs"/>), from the accounted set of the same rounds.</summary>
+    private static void PrintAmortized(RoundResults results)
+    {
+        if (!Has(results, AnalyzerCatalog.OursGcAccountedName))
+        {
+            return;
+        }
+
+        IReadOnlyList<RunResult> accounted = results.Of(AnalyzerCatalog.OursGcAccountedName);
+        double compileWall = results.Median(AnalyzerSet.CompileOnly.Name, r => r.CompileMs);
+        double amortized = Statistics.Median(accounted.Select(r => r.AmortizedExecMs));
+        double caExec = Has(results, AnalyzerCatalog.NetAnalyzersName) ? results.Median(AnalyzerCatalog.NetAnalyzersName, r => r.AnalyzerExecutionMs) : double.NaN;
+        Console.WriteLine($"Ours with GC amortized (exec - GC pauses inside ours + our allocation share x all pauses): {amortized:F0} ms = "
+            + $"{Format.Percent(Statistics.Ratio(amortized, compileWall))} of compile, {Format.Ratio(Statistics.Ratio(amortized, caExec))} of CA2000+CA1806; per round "
+            + string.Join(", ", accounted.Select(r => $"{r.AmortizedExecMs:F0}")));
+        Console.WriteLine($"  of which inside ours: own work {Statistics.Median(accounted.Select(r => r.AnalyzerExecutionMs - r.GcPauseInCallbacksMs)):F0} ms, "
+            + $"allocated {Statistics.Median(accounted.Select(r => r.AllocatedInCallbacksBytes / 1e6)):F2} MB "
+            + $"({Format.Percent(Statistics.Median(accounted.Select(r => Statistics.Ratio(r.AllocatedInCallbacksBytes, r.AnalysisAllocatedBytes))))} of the analysis's); "
+            + "per round exec / pauses inside: " + string.Join(", ", accounted.Select(r => $"{r.AnalyzerExecutionMs:F0} / {r.GcPauseInCallbacksMs:F0}")));
     }
 
     private static bool Has(RoundResults results, string set) => results.Sets.Any(s => s.Name == set) && results.Of(set).Count > 0;
