@@ -8,9 +8,10 @@ namespace MsDrm.Benchmarks.Measuring;
 #pragma warning disable RS1001, RS1012, RS1025, RS1026
 
 /// <summary>
-/// Runs another analyzer and sums the garbage-collection pauses that fall inside its callbacks and the bytes they allocate. The
-/// driver's execution time for an analyzer includes every pause its callbacks happen to trigger, and
-/// most of what is collected is the driver's own garbage; this separates the two. Analysis is
+/// Runs another analyzer and sums the garbage-collection pauses that fall inside its callbacks and
+/// the bytes they allocate. The driver's execution time for an analyzer includes every pause its
+/// callbacks happen to trigger, and most of what is collected is the driver's own garbage; this
+/// separates the two. Analysis is
 /// single-threaded in these runs, so a pause inside a callback is that callback's. Covers the
 /// registrations our analyzers make (compilation start, operation and symbol actions) and refuses others.
 /// </summary>

@@ -34,13 +34,24 @@ internal sealed record RunResult(
     /// <summary>Bytes the callbacks of the set's <see cref="GcAccountingAnalyzer"/>s allocated (0 when it has none).</summary>
     internal long AllocatedInCallbacksBytes { get; init; }
 
+    /// <summary>The accounted callbacks' share of every byte the analysis allocated (0 when nothing was counted).</summary>
+    internal double AllocationShare => AnalysisAllocatedBytes > 0 ? (double)AllocatedInCallbacksBytes / AnalysisAllocatedBytes : 0;
+
+    /// <summary>Execution time without the GC pauses that happened to land inside the accounted callbacks.</summary>
+    internal double ExecWithoutPausesMs => AnalyzerExecutionMs - GcPauseInCallbacksMs;
+
+    /// <summary>
+    /// The GC pauses the accounted callbacks cost on average: a pause falls on whichever callback
+    /// allocates when the budget runs out, so they pay their allocation share of all pauses.
+    /// </summary>
+    internal double AllocationSharePausesMs => AllocationShare * AnalysisGcPauseMs;
+
     /// <summary>
     /// Execution time with the GC amortized: the pauses that happened to land inside the accounted
     /// callbacks swapped for their allocation share of every pause of the analysis. Steadier than the
     /// driver's clock, where one 30 ms gen1 collection more or less decides a round.
     /// </summary>
-    internal double AmortizedExecMs => AnalyzerExecutionMs - GcPauseInCallbacksMs
-        + (AnalysisAllocatedBytes > 0 ? (double)AllocatedInCallbacksBytes / AnalysisAllocatedBytes * AnalysisGcPauseMs : 0);
+    internal double AmortizedExecMs => ExecWithoutPausesMs + AllocationSharePausesMs;
 
     /// <summary>Compile plus analysis, as a build with these analyzers would spend.</summary>
     internal double TotalWallMs => CompileMs + AnalysisWallMs;

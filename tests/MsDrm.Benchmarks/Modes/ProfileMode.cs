@@ -53,14 +53,11 @@ internal static class ProfileMode
         double accountedExec = results.Median(accounted.Name, r => r.AnalyzerExecutionMs);
         driver.Row("ours again, GC pauses inside our callbacks counted", Format.Ms2(accountedExec), Format.Percent(Statistics.Ratio(accountedExec, compile)));
         driver.Row("  GC pauses inside our callbacks (median)", Format.Ms2(results.Median(accounted.Name, r => r.GcPauseInCallbacksMs)), "-");
-        double withoutPauses = results.Median(accounted.Name, r => r.AnalyzerExecutionMs - r.GcPauseInCallbacksMs);
+        double withoutPauses = results.Median(accounted.Name, r => r.ExecWithoutPausesMs);
         driver.Row("  exec without those pauses (median)", Format.Ms2(withoutPauses), Format.Percent(Statistics.Ratio(withoutPauses, compile)));
-        double oursAllocatedMb = results.Median(accounted.Name, r => r.AllocatedInCallbacksBytes / 1e6);
-        double allocatedMb = results.Median(accounted.Name, r => r.AnalysisAllocatedBytes / 1e6);
-        driver.Row("  allocated inside our callbacks (MB, share of the analysis's)", Format.Megabytes(oursAllocatedMb), Format.Percent(Statistics.Ratio(oursAllocatedMb, allocatedMb)));
-
-        // A pause falls on whichever callback allocates when the budget runs out: on average ours pay their allocation's share.
-        double expectedPauses = Statistics.Ratio(oursAllocatedMb, allocatedMb) * results.Median(accounted.Name, r => r.AnalysisGcPauseMs);
+        driver.Row("  allocated inside our callbacks (MB, share of the analysis's)",
+            Format.Megabytes(results.Median(accounted.Name, r => r.AllocatedInCallbacksBytes / 1e6)), Format.Percent(results.Median(accounted.Name, r => r.AllocationShare)));
+        double expectedPauses = results.Median(accounted.Name, r => r.AllocationSharePausesMs);
         driver.Row("  GC pauses our allocations cost on average (allocation share x pauses)", Format.Ms2(expectedPauses), Format.Percent(Statistics.Ratio(expectedPauses, compile)));
 
         double amortized = results.Median(accounted.Name, r => r.AmortizedExecMs);

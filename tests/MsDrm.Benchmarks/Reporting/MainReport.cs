@@ -107,9 +107,9 @@ internal static class MainReport
         Console.WriteLine($"Ours with GC amortized (exec - GC pauses inside ours + our allocation share x all pauses): {amortized:F0} ms = "
             + $"{Format.Percent(Statistics.Ratio(amortized, compileWall))} of compile, {Format.Ratio(Statistics.Ratio(amortized, caExec))} of CA2000+CA1806; per round "
             + string.Join(", ", accounted.Select(r => $"{r.AmortizedExecMs:F0}")));
-        Console.WriteLine($"  of which inside ours: own work {Statistics.Median(accounted.Select(r => r.AnalyzerExecutionMs - r.GcPauseInCallbacksMs)):F0} ms, "
+        Console.WriteLine($"  of which inside ours: own work {Statistics.Median(accounted.Select(r => r.ExecWithoutPausesMs)):F0} ms, "
             + $"allocated {Statistics.Median(accounted.Select(r => r.AllocatedInCallbacksBytes / 1e6)):F2} MB "
-            + $"({Format.Percent(Statistics.Median(accounted.Select(r => Statistics.Ratio(r.AllocatedInCallbacksBytes, r.AnalysisAllocatedBytes))))} of the analysis's); "
+            + $"({Format.Percent(Statistics.Median(accounted.Select(r => r.AllocationShare)))} of the analysis's); "
             + "per round exec / pauses inside: " + string.Join(", ", accounted.Select(r => $"{r.AnalyzerExecutionMs:F0} / {r.GcPauseInCallbacksMs:F0}")));
     }
 
